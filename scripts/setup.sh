@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what building and testing the infographic need, skipping what is already there.
+#   scripts/setup.sh build   wasm32 target, wasm-pack, wasm-bindgen CLI, wasm-opt
+#   scripts/setup.sh test    the above, plus Chromium, ChromeDriver, CJK fonts and the page-test packages
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/target/tools"
+WASM_BINDGEN_VERSION="0.2.130"   # must equal the `wasm-bindgen` pin in Cargo.toml
+WASM_PACK_VERSION="0.15.1"
+BINARYEN_VERSION="132.0.0"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
+
+need_build() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if ! wasm-pack --version 2>/dev/null | grep -q "$WASM_PACK_VERSION"; then
+    say "installing wasm-pack $WASM_PACK_VERSION (about 2.5 min, once)"
+    cargo install --locked wasm-pack --version "$WASM_PACK_VERSION"
+  fi
+  if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+    say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 min, once)"
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+  if ! "$TOOLS/node_modules/.bin/wasm-opt" --version >/dev/null 2>&1; then
+    say "installing wasm-opt (npm binaryen $BINARYEN_VERSION)"
+    mkdir -p "$TOOLS"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION"
+  fi
+}
+
+need_test() {
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing Debian packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/@axe-core/playwright" ]; then
+    say "installing page-test packages (tests/e2e)"
+    (cd "$ROOT/tests/e2e" && npm ci --silent --no-audit --no-fund)
+  fi
+}
+
+case "${1:-build}" in
+  build) need_build ;;
+  test) need_build; need_test ;;
+  *) echo "usage: $0 [build|test]" >&2; exit 2 ;;
+esac

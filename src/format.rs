@@ -1,0 +1,216 @@
+//! Chinese number and unit formatting, after GB/T 15835-2011.
+//!
+//! Arabic numerals for quantities; 万 and 亿 serve as units for large round
+//! numbers (`15万只`, `1.51亿元`), never a mixed form such as `3亿4500万`;
+//! numbers that are not round in 万 keep every digit with thousands
+//! separators (`12,345只`). A floor reads `8%以上`.
+//!
+//! Every function here is total: any `f64`, any unit string.
+
+use crate::model::Bound;
+
+/// A formatted quantity, split so that charts can set the number larger
+/// than its unit (big-number cards) or join them (`to_string`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quantity {
+    /// The digits, with sign, decimal point and separators: `"1.51"`.
+    pub number: String,
+    /// The unit after any 万/亿 rescaling, plus a floor suffix: `"亿元"`, `"%以上"`.
+    pub unit: String,
+}
+
+impl std::fmt::Display for Quantity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", self.number, self.unit)
+    }
+}
+
+/// Formats `value` in `unit` the way a Chinese newspaper writes it.
+///
+/// `unit` may carry a magnitude (`万元`, `亿元`); the value is rescaled to
+/// the largest of 亿 / 万 / none in which it is round to two decimals.
+/// ```
+/// use infographic::{format::quantity, model::Bound};
+/// assert_eq!(quantity(150_000.0, "只", Bound::Exact).to_string(), "15万只");
+/// assert_eq!(quantity(15_100.0, "万元", Bound::Exact).to_string(), "1.51亿元");
+/// assert_eq!(quantity(8.0, "%", Bound::Floor).to_string(), "8%以上");
+/// ```
+pub fn quantity(value: f64, unit: &str, bound: Bound) -> Quantity {
+    let suffix = match bound {
+        Bound::Exact => "",
+        Bound::Floor => "以上",
+    };
+    let (factor, base) = split_magnitude(unit);
+    let raw = value * factor;
+    let (number, prefix) = if !raw.is_finite() {
+        (number(value), magnitude_prefix(factor))
+    } else if raw.abs() >= 1e8 && is_round(raw / 1e8) {
+        (number(raw / 1e8), "亿")
+    } else if raw.abs() >= 1e4 && is_round(raw / 1e4) {
+        (number(raw / 1e4), "万")
+    } else if factor > 1.0 && !is_round(raw) {
+        // A small amount with a magnitude unit that does not come out whole
+        // (0.5万元 is 5000元, but 0.123万元 is not 1230元 exactly): keep the
+        // editor's unit.
+        (number(value), magnitude_prefix(factor))
+    } else {
+        (number(raw), "")
+    };
+    Quantity {
+        number,
+        unit: format!("{prefix}{base}{suffix}"),
+    }
+}
+
+/// A share of a whole as a percentage with at most one decimal: `"59.5%"`.
+/// A zero or non-finite whole gives `"—"`.
+pub fn share(part: f64, whole: f64) -> String {
+    if whole == 0.0 || !whole.is_finite() || !part.is_finite() {
+        return "—".to_string();
+    }
+    let pct = (part / whole * 1000.0).round() / 10.0;
+    format!("{}%", number(pct))
+}
+
+/// Formats a plain number: at most two decimals, trailing zeros dropped,
+/// thousands separators from five integer digits up (`3800`, `12,345`).
+/// Non-finite values give `"—"`.
+pub fn number(value: f64) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
+    let rounded = (value * 100.0).round() / 100.0;
+    let negative = rounded < 0.0;
+    let text = format!("{:.2}", rounded.abs());
+    let (int_part, frac_part) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let frac = frac_part.trim_end_matches('0');
+    let int = if int_part.len() >= 5 {
+        group_thousands(int_part)
+    } else {
+        int_part.to_string()
+    };
+    let sign = if negative { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    }
+}
+
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    let len = digits.chars().count();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (len - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// True when `x` has at most two decimals (within floating-point noise).
+fn is_round(x: f64) -> bool {
+    let scaled = x * 100.0;
+    (scaled - scaled.round()).abs() <= 1e-6 * scaled.abs().max(1.0)
+}
+
+/// Splits a leading 万 or 亿 off a unit: `"万元"` → `(1e4, "元")`.
+fn split_magnitude(unit: &str) -> (f64, &str) {
+    if let Some(rest) = unit.strip_prefix('亿') {
+        (1e8, rest)
+    } else if let Some(rest) = unit.strip_prefix('万') {
+        (1e4, rest)
+    } else {
+        (1.0, unit)
+    }
+}
+
+fn magnitude_prefix(factor: f64) -> &'static str {
+    if factor >= 1e8 {
+        "亿"
+    } else if factor >= 1e4 {
+        "万"
+    } else {
+        ""
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(v: f64, unit: &str) -> String {
+        quantity(v, unit, Bound::Exact).to_string()
+    }
+
+    #[test]
+    fn percentages_and_floors() {
+        assert_eq!(q(6.5, "%"), "6.5%");
+        assert_eq!(q(15.0, "%"), "15%");
+        assert_eq!(quantity(8.0, "%", Bound::Floor).to_string(), "8%以上");
+        assert_eq!(quantity(50.0, "个", Bound::Floor).to_string(), "50个以上");
+        assert_eq!(q(-2.25, "%"), "-2.25%");
+    }
+
+    #[test]
+    fn money_in_yi_and_wan() {
+        assert_eq!(q(377.0, "亿元"), "377亿元");
+        assert_eq!(q(1.51, "亿元"), "1.51亿元");
+        assert_eq!(q(5600.0, "万元"), "5600万元");
+        assert_eq!(q(645.0, "万元"), "645万元");
+        assert_eq!(q(500.0, "万元"), "500万元");
+        assert_eq!(q(15_100.0, "万元"), "1.51亿元");
+        assert_eq!(q(4e8, "元"), "4亿元");
+        assert_eq!(q(0.5, "万元"), "5000元");
+        assert_eq!(q(0.123, "万元"), "1230元");
+        assert_eq!(q(0.1234567, "万元"), "0.12万元");
+    }
+
+    #[test]
+    fn counts_use_wan_only_when_round() {
+        assert_eq!(q(150_000.0, "只"), "15万只");
+        assert_eq!(q(50_000.0, "亩"), "5万亩");
+        assert_eq!(q(3800.0, "亩"), "3800亩");
+        assert_eq!(q(12_345.0, "只"), "12,345只");
+        assert_eq!(q(178.0, "人次"), "178人次");
+        assert_eq!(q(0.0, "个"), "0个");
+    }
+
+    #[test]
+    fn never_mixed_forms() {
+        // 3亿4500万 must never appear: 3.45亿 is round to two decimals.
+        assert_eq!(q(34_500.0, "万元"), "3.45亿元");
+        // Not round in 亿 (3.4567), but round in 万: stays in 万.
+        assert_eq!(q(34_567.0, "万元"), "34,567万元");
+    }
+
+    #[test]
+    fn plain_numbers() {
+        assert_eq!(number(3800.0), "3800");
+        assert_eq!(number(12_345.0), "12,345");
+        assert_eq!(number(1_234_567.891), "1,234,567.89");
+        assert_eq!(number(1.50), "1.5");
+        assert_eq!(number(-0.001), "0");
+        assert_eq!(number(f64::NAN), "—");
+        assert_eq!(number(f64::INFINITY), "—");
+    }
+
+    #[test]
+    fn shares() {
+        assert_eq!(share(119.0, 200.0), "59.5%");
+        assert_eq!(share(170.0, 377.0), "45.1%");
+        assert_eq!(share(1.0, 0.0), "—");
+    }
+
+    #[test]
+    fn quantity_split_for_cards() {
+        let q = quantity(1.51, "亿元", Bound::Exact);
+        assert_eq!(q.number, "1.51");
+        assert_eq!(q.unit, "亿元");
+        let huge = quantity(1e15, "元", Bound::Exact);
+        assert_eq!(huge.to_string(), "10,000,000亿元");
+        let inf = quantity(f64::INFINITY, "万元", Bound::Exact);
+        assert_eq!(inf.to_string(), "—万元");
+    }
+}

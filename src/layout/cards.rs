@@ -1,0 +1,122 @@
+//! Big-number cards for figures of unlike units, grouped by theme.
+
+use super::{Anchor, Canvas, Font, Mark, Point, Rect};
+use crate::format::quantity;
+use crate::model::Item;
+
+const GAP: f64 = 16.0;
+const MIN_CARD: f64 = 150.0;
+const CAPTION_LINES: usize = 3;
+
+/// Lays out cards in a grid of 2 to 4 columns; returns the height used.
+pub(super) fn layout(items: &[Item], c: &mut Canvas) -> f64 {
+    let theme = c.theme;
+    let cols = (((c.width + GAP) / (MIN_CARD + GAP)).floor() as usize).clamp(2, 4);
+    let card_w = ((c.width - GAP * (cols as f64 - 1.0)) / cols as f64).max(1.0);
+    let heading = Font {
+        size: theme.sizes.small + 1.0,
+        bold: true,
+        color: theme.text_muted,
+    };
+    let caption = Font {
+        size: theme.sizes.small + 1.0,
+        bold: false,
+        color: theme.text,
+    };
+    let note_font = Font {
+        size: theme.sizes.small,
+        bold: false,
+        color: theme.text_muted,
+    };
+    let caption_h = (caption.size * 1.45).round();
+
+    // Groups in order of first appearance; cards without a group come first.
+    let mut groups: Vec<Option<&str>> = Vec::new();
+    for item in items {
+        let g = item.group.as_deref();
+        if !groups.contains(&g) {
+            groups.push(g);
+        }
+    }
+
+    let mut y = 0.0;
+    for group in groups {
+        if let Some(name) = group {
+            let shown = c.ellipsize(name, c.width, heading);
+            c.text(&shown, 0.0, y + 10.0, Anchor::Start, heading);
+            y += 26.0;
+        }
+        let members: Vec<&Item> = items.iter().filter(|i| i.group.as_deref() == group).collect();
+        for row in members.chunks(cols) {
+            let mut row_h: f64 = 0.0;
+            for (col, item) in row.iter().enumerate() {
+                let x = col as f64 * (card_w + GAP);
+                let h = card(c, item, x, y, card_w, caption, caption_h, note_font);
+                row_h = row_h.max(h);
+            }
+            y += row_h + GAP;
+        }
+        y += 4.0;
+    }
+    (y - GAP - 4.0).max(0.0)
+}
+
+/// Draws one card at (`x`, `y`); returns its height.
+#[allow(clippy::too_many_arguments)]
+fn card(
+    c: &mut Canvas,
+    item: &Item,
+    x: f64,
+    y: f64,
+    w: f64,
+    caption: Font,
+    caption_h: f64,
+    note_font: Font,
+) -> f64 {
+    let theme = c.theme;
+    let rule = if item.highlight { theme.accent } else { theme.rule };
+    c.line(Point { x, y: y + 1.0 }, Point { x: x + w, y: y + 1.0 }, rule, 2.0);
+
+    // The figure: number large, unit smaller, on one baseline; shrunk to fit.
+    let q = quantity(item.value(), &item.unit, item.bound);
+    let color = if item.highlight { theme.accent } else { theme.text };
+    let mut big = theme.sizes.big;
+    let unit_size = |big: f64| (big * 0.5).max(theme.sizes.small);
+    let fits = |c: &Canvas, big: f64| {
+        let n = Font { size: big, bold: true, color };
+        let u = Font { size: unit_size(big), bold: false, color };
+        c.measure(&q.number, n) + 2.0 + c.measure(&q.unit, u) <= w
+    };
+    while big > 16.0 && !fits(c, big) {
+        big -= 2.0;
+    }
+    let number_font = Font { size: big, bold: true, color };
+    let unit_font = Font {
+        size: unit_size(big),
+        bold: false,
+        color,
+    };
+    let baseline = y + 10.0 + big * 0.95;
+    let number = c.ellipsize(&q.number, w, number_font);
+    let nb = c.text(&number, x, baseline - big * 0.35, Anchor::Start, number_font);
+    let unit_room = x + w - nb.right() - 2.0;
+    let unit = c.ellipsize(&q.unit, unit_room, unit_font);
+    c.text(&unit, nb.right() + 2.0, baseline - unit_font.size * 0.35, Anchor::Start, unit_font);
+
+    // Caption, then the note (plan, estimate…).
+    let mut bottom = baseline + big * 0.3 + 4.0;
+    let lines = c.wrap(&item.label, w, caption, CAPTION_LINES);
+    bottom += c.lines(&lines, x, bottom, caption_h, caption);
+    if let Some(note) = &item.note {
+        let lines = c.wrap(note, w, note_font, 2);
+        bottom += c.lines(&lines, x, bottom, (note_font.size * 1.4).round(), note_font);
+    }
+    let h = bottom - y;
+    c.marks.push(Mark {
+        hit: Rect::new(x, y, w, h),
+        label: item.label.clone(),
+        value: q.to_string(),
+        note: item.note.clone(),
+    });
+    h
+}

@@ -1,0 +1,24 @@
+//! Interactive news infographics from one JSON data file.
+//!
+//! The data flows through one module per step:
+//!
+//! 1. [`model`]: the data file's types; [`model::load`] decodes, parses and
+//!    validates, returning every problem with its path and position.
+//! 2. [`layout`]: pure geometry. A chart at a width becomes a
+//!    [`layout::Scene`] of marks in CSS px.
+//! 3. [`render`]: draws a scene on any plotters `DrawingBackend` (canvas in
+//!    the browser, SVG natively).
+//! 4. `web` (wasm32 only): the one module that touches the browser: mount,
+//!    resize, devicePixelRatio, events.
+//!
+//! [`format`] writes Chinese numbers and units; [`theme`] holds colours and
+//! type. Everything but `web` builds and tests natively.
+
+pub mod format;
+pub mod layout;
+pub mod model;
+pub mod render;
+pub mod theme;
+
+#[cfg(target_arch = "wasm32")]
+mod web;

@@ -1,0 +1,268 @@
+//! Checks that serde cannot express: non-empty text, values that cannot be
+//! negative, parts no larger than their whole, fields that belong to the kind.
+
+use super::problem::{Position, Problem};
+use super::{Body, Chart, Item, Kind, Measure, Part};
+use serde::Deserialize;
+
+/// A chart as written: every kind's fields optional, checked by
+/// [`validate_chart`] against the chart's `kind`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawChart {
+    id: String,
+    kind: Kind,
+    title: String,
+    subtitle: String,
+    source: String,
+    #[serde(default)]
+    notes: Vec<String>,
+    #[serde(default)]
+    items: Option<Vec<Item>>,
+    #[serde(default)]
+    part_labels: Option<Vec<String>>,
+    #[serde(default)]
+    rest_label: Option<String>,
+    #[serde(default)]
+    measures: Option<Vec<Measure>>,
+}
+
+/// Collects problems for one chart.
+struct Checker<'a> {
+    prefix: &'a str,
+    origin: Position,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, path: &str, zh: String, en: String) {
+        let full = if path.is_empty() {
+            self.prefix.to_string()
+        } else {
+            format!("{}.{path}", self.prefix)
+        };
+        self.problems
+            .push(Problem::new(full, zh, en).at(self.origin));
+    }
+
+    fn text(&mut self, path: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.push(
+                path,
+                format!("“{path}”不能为空"),
+                format!("\"{path}\" must not be empty"),
+            );
+        }
+    }
+
+    fn non_negative(&mut self, path: &str, value: f64) {
+        if value < 0.0 {
+            self.push(
+                path,
+                format!("不能为负数（现为 {value}）"),
+                format!("must not be negative (is {value})"),
+            );
+        }
+    }
+
+    fn absent<T>(&mut self, field: &str, value: &Option<T>, kind: &str) {
+        if value.is_some() {
+            self.push(
+                field,
+                format!("“{field}”不适用于 {kind} 图表，请删除"),
+                format!("\"{field}\" does not apply to a {kind} chart"),
+            );
+        }
+    }
+
+    fn present<'v, T>(&mut self, field: &str, value: &'v Option<T>, kind: &str) -> Option<&'v T> {
+        if value.is_none() {
+            self.push(
+                field,
+                format!("{kind} 图表缺少必填字段“{field}”"),
+                format!("a {kind} chart needs \"{field}\""),
+            );
+        }
+        value.as_ref()
+    }
+
+    fn items(&mut self, items: &[Item], kind: Kind) {
+        if items.is_empty() {
+            self.push("items", "“items”至少要有一项".into(), "\"items\" must not be empty".into());
+        }
+        let first_unit = items.first().map(|i| i.unit.as_str());
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("items[{i}]");
+            self.text(&format!("{at}.label"), &item.label);
+            if item.plan.is_none() && item.result.is_none() {
+                self.push(
+                    &at,
+                    "需要“plan”（计划）或“result”（实际）中至少一个数值".into(),
+                    "needs a \"plan\" or a \"result\" value".into(),
+                );
+            }
+            if kind == Kind::Target && item.plan.is_none() {
+                self.push(
+                    &format!("{at}.plan"),
+                    "target 图表的每一项都需要“plan”（目标值）".into(),
+                    "every item of a target chart needs a \"plan\"".into(),
+                );
+            }
+            if matches!(kind, Kind::Bars | Kind::Target) && Some(item.unit.as_str()) != first_unit {
+                self.push(
+                    &format!("{at}.unit"),
+                    format!(
+                        "同一图表的单位必须一致：应为“{}”，此处为“{}”",
+                        first_unit.unwrap_or(""),
+                        item.unit
+                    ),
+                    "all items of one chart must share one unit".into(),
+                );
+            }
+        }
+    }
+
+    fn part(&mut self, part_labels: &[String], rest_label: &str, measures: &[Measure]) {
+        if part_labels.is_empty() {
+            self.push(
+                "part_labels",
+                "“part_labels”至少要有一项".into(),
+                "\"part_labels\" must not be empty".into(),
+            );
+        }
+        for (i, label) in part_labels.iter().enumerate() {
+            self.text(&format!("part_labels[{i}]"), label);
+        }
+        self.text("rest_label", rest_label);
+        if measures.is_empty() {
+            self.push(
+                "measures",
+                "“measures”至少要有一项".into(),
+                "\"measures\" must not be empty".into(),
+            );
+        }
+        for (i, m) in measures.iter().enumerate() {
+            let at = format!("measures[{i}]");
+            self.text(&format!("{at}.label"), &m.label);
+            if m.whole <= 0.0 {
+                self.push(
+                    &format!("{at}.whole"),
+                    format!("总数必须大于 0（现为 {}）", m.whole),
+                    format!("the whole must be greater than 0 (is {})", m.whole),
+                );
+            }
+            if m.parts.len() != part_labels.len() {
+                self.push(
+                    &format!("{at}.parts"),
+                    format!(
+                        "“parts”应有 {} 个数值，与“part_labels”一一对应（现有 {} 个）",
+                        part_labels.len(),
+                        m.parts.len()
+                    ),
+                    format!(
+                        "\"parts\" needs {} values, one per part label (has {})",
+                        part_labels.len(),
+                        m.parts.len()
+                    ),
+                );
+            }
+            for (j, p) in m.parts.iter().enumerate() {
+                self.non_negative(&format!("{at}.parts[{j}]"), *p);
+            }
+            let sum: f64 = m.parts.iter().sum();
+            if sum > m.whole * (1.0 + 1e-9) {
+                self.push(
+                    &format!("{at}.parts"),
+                    format!("部分之和 {sum} 大于总数 {}：部分不能超过整体", m.whole),
+                    format!("the parts add up to {sum}, more than the whole {}", m.whole),
+                );
+            }
+        }
+    }
+}
+
+/// Turns a chart as written into a validated [`Chart`], or lists every
+/// problem with its path (under `prefix`, such as `charts[2]`).
+pub(crate) fn validate_chart(
+    raw: RawChart,
+    prefix: &str,
+    updated: &str,
+    origin: Position,
+) -> Result<Chart, Vec<Problem>> {
+    let mut c = Checker {
+        prefix,
+        origin,
+        problems: Vec::new(),
+    };
+    let id_ok = !raw.id.is_empty()
+        && raw.id.len() <= 64
+        && raw
+            .id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if !id_ok {
+        c.push(
+            "id",
+            format!("图表 id “{}”只能由小写英文字母、数字、- 和 _ 组成（1 到 64 个字符）", raw.id),
+            "a chart id is 1 to 64 of a-z, 0-9, - and _".into(),
+        );
+    }
+    c.text("title", &raw.title);
+    c.text("subtitle", &raw.subtitle);
+    c.text("source", &raw.source);
+
+    let body = match raw.kind {
+        Kind::Bars | Kind::Target | Kind::Cards => {
+            let name = match raw.kind {
+                Kind::Bars => "bars",
+                Kind::Target => "target",
+                _ => "cards",
+            };
+            c.absent("part_labels", &raw.part_labels, name);
+            c.absent("rest_label", &raw.rest_label, name);
+            c.absent("measures", &raw.measures, name);
+            let items = c.present("items", &raw.items, name).cloned().unwrap_or_default();
+            c.items(&items, raw.kind);
+            match raw.kind {
+                Kind::Bars => Body::Bars(items),
+                Kind::Target => Body::Target(items),
+                _ => Body::Cards(items),
+            }
+        }
+        Kind::Part => {
+            c.absent("items", &raw.items, "part");
+            let labels = c
+                .present("part_labels", &raw.part_labels, "part")
+                .cloned()
+                .unwrap_or_default();
+            let rest = c
+                .present("rest_label", &raw.rest_label, "part")
+                .cloned()
+                .unwrap_or_default();
+            let measures = c
+                .present("measures", &raw.measures, "part")
+                .cloned()
+                .unwrap_or_default();
+            c.part(&labels, &rest, &measures);
+            Body::Part(Part {
+                part_labels: labels,
+                rest_label: rest,
+                measures,
+            })
+        }
+    };
+
+    if c.problems.is_empty() {
+        Ok(Chart {
+            id: raw.id,
+            title: raw.title,
+            subtitle: raw.subtitle,
+            source: raw.source,
+            notes: raw.notes,
+            updated: updated.to_string(),
+            body,
+        })
+    } else {
+        Err(c.problems)
+    }
+}

@@ -1,0 +1,152 @@
+//! Draws a [`Scene`] on any plotters [`DrawingBackend`]: the browser's
+//! canvas, or SVG for print and for readers without WebAssembly.
+//!
+//! Drawing decides nothing: every position, colour and text comes from the
+//! scene. `scale` maps CSS px to backend pixels (the device pixel ratio on
+//! canvas, 1 for SVG).
+
+use crate::layout::{Anchor, Point, Rect, Scene, Shape};
+use crate::theme::Color;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::Color as _;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// How a scene maps onto a backend.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// Backend pixels per CSS px: the device pixel ratio on canvas.
+    pub scale: f64,
+    /// The CSS font stack every text is drawn in.
+    pub font_family: &'a str,
+    /// Multiplier on font sizes for backends that shrink text
+    /// (plotters' SVG backend writes `size / 1.24`).
+    pub font_scale: f64,
+}
+
+/// Draws `scene` onto `area`, background first.
+pub fn draw<DB: DrawingBackend>(
+    scene: &Scene,
+    area: &DrawingArea<DB, Shift>,
+    opts: Options,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let s = if opts.scale.is_finite() && opts.scale > 0.0 {
+        opts.scale
+    } else {
+        1.0
+    };
+    area.fill(&rgba(scene.background))?;
+    for shape in &scene.shapes {
+        match shape {
+            Shape::Rect { rect, fill, stroke } => {
+                let (p0, p1) = corners(rect, s);
+                if let Some(fill) = fill {
+                    area.draw(&Rectangle::new([p0, p1], rgba(*fill).filled()))?;
+                }
+                if let Some(stroke) = stroke {
+                    let style = rgba(stroke.color).stroke_width(px(stroke.width * s).max(1) as u32);
+                    area.draw(&Rectangle::new([p0, p1], style))?;
+                }
+            }
+            Shape::Line { from, to, stroke } => {
+                let w = stroke.width;
+                if from.x == to.x || from.y == to.y {
+                    // Axis-aligned lines as filled rectangles: crisp at any scale.
+                    let r = Rect::new(
+                        from.x.min(to.x) - if from.x == to.x { w / 2.0 } else { 0.0 },
+                        from.y.min(to.y) - if from.y == to.y { w / 2.0 } else { 0.0 },
+                        if from.x == to.x { w } else { (to.x - from.x).abs() },
+                        if from.y == to.y { w } else { (to.y - from.y).abs() },
+                    );
+                    let (p0, p1) = corners(&r, s);
+                    let p1 = (p1.0.max(p0.0 + 1), p1.1.max(p0.1 + 1));
+                    area.draw(&Rectangle::new([p0, p1], rgba(stroke.color).filled()))?;
+                } else {
+                    let style = rgba(stroke.color).stroke_width(px(w * s).max(1) as u32);
+                    area.draw(&PathElement::new(vec![point(*from, s), point(*to, s)], style))?;
+                }
+            }
+            Shape::Polygon { points, fill } => {
+                let pts: Vec<(i32, i32)> = points.iter().map(|p| point(*p, s)).collect();
+                area.draw(&Polygon::new(pts, rgba(*fill).filled()))?;
+            }
+            Shape::Text(t) => {
+                if t.text.is_empty() {
+                    continue;
+                }
+                let weight = if t.bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                };
+                let h = match t.anchor {
+                    Anchor::Start => HPos::Left,
+                    Anchor::Middle => HPos::Center,
+                    Anchor::End => HPos::Right,
+                };
+                let font = FontDesc::new(
+                    FontFamily::Name(opts.font_family),
+                    t.size * s * opts.font_scale,
+                    weight,
+                );
+                let color = rgba(t.color);
+                let style = TextStyle::from(font)
+                    .color(&color)
+                    .pos(Pos::new(h, VPos::Center));
+                area.draw(&plotters::element::Text::new(
+                    t.text.as_str(),
+                    point(Point { x: t.x, y: t.y }, s),
+                    style,
+                ))?;
+            }
+        }
+    }
+    area.present()
+}
+
+/// Renders `scene` as a standalone SVG document (text as text).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_svg(scene: &Scene, font_family: &str) -> Result<String, String> {
+    let mut out = String::new();
+    {
+        let size = (px(scene.width).max(1) as u32, px(scene.height).max(1) as u32);
+        let backend = SVGBackend::with_string(&mut out, size);
+        let area = backend.into_drawing_area();
+        draw(
+            scene,
+            &area,
+            Options {
+                scale: 1.0,
+                font_family,
+                font_scale: 1.24,
+            },
+        )
+        .map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
+fn rgba(c: Color) -> RGBAColor {
+    RGBAColor(c.r, c.g, c.b, c.a.clamp(0.0, 1.0))
+}
+
+/// CSS px to backend px, saturating instead of overflowing.
+fn px(v: f64) -> i32 {
+    if v.is_finite() {
+        v.round().clamp(-1e9, 1e9) as i32
+    } else {
+        0
+    }
+}
+
+fn point(p: Point, s: f64) -> (i32, i32) {
+    (px(p.x * s), px(p.y * s))
+}
+
+/// A rectangle's corners in backend px, snapped to whole pixels.
+fn corners(r: &Rect, s: f64) -> ((i32, i32), (i32, i32)) {
+    (
+        (px(r.x * s), px(r.y * s)),
+        (px(r.right() * s), px(r.bottom() * s)),
+    )
+}
