@@ -9,8 +9,8 @@ use crate::layout::{Anchor, Point, Rect, Scene, Shape};
 use crate::theme::Color;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::Color as _;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::Color as _;
 
 /// How a scene maps onto a backend.
 #[derive(Debug, Clone, Copy)]
@@ -55,15 +55,26 @@ pub fn draw<DB: DrawingBackend>(
                     let r = Rect::new(
                         from.x.min(to.x) - if from.x == to.x { w / 2.0 } else { 0.0 },
                         from.y.min(to.y) - if from.y == to.y { w / 2.0 } else { 0.0 },
-                        if from.x == to.x { w } else { (to.x - from.x).abs() },
-                        if from.y == to.y { w } else { (to.y - from.y).abs() },
+                        if from.x == to.x {
+                            w
+                        } else {
+                            (to.x - from.x).abs()
+                        },
+                        if from.y == to.y {
+                            w
+                        } else {
+                            (to.y - from.y).abs()
+                        },
                     );
                     let (p0, p1) = corners(&r, s);
                     let p1 = (p1.0.max(p0.0 + 1), p1.1.max(p0.1 + 1));
                     area.draw(&Rectangle::new([p0, p1], rgba(stroke.color).filled()))?;
                 } else {
                     let style = rgba(stroke.color).stroke_width(px(w * s).max(1) as u32);
-                    area.draw(&PathElement::new(vec![point(*from, s), point(*to, s)], style))?;
+                    area.draw(&PathElement::new(
+                        vec![point(*from, s), point(*to, s)],
+                        style,
+                    ))?;
                 }
             }
             Shape::Polygon { points, fill } => {
@@ -109,7 +120,10 @@ pub fn draw<DB: DrawingBackend>(
 pub fn to_svg(scene: &Scene, font_family: &str) -> Result<String, String> {
     let mut out = String::new();
     {
-        let size = (px(scene.width).max(1) as u32, px(scene.height).max(1) as u32);
+        let size = (
+            px(scene.width).max(1) as u32,
+            px(scene.height).max(1) as u32,
+        );
         let backend = SVGBackend::with_string(&mut out, size);
         let area = backend.into_drawing_area();
         draw(

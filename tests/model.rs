@@ -1,5 +1,11 @@
 //! The data model: the bundled figures, and every kind of bad file.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod common;
 
@@ -68,7 +74,11 @@ fn bundled_cards_carry_every_statistic() {
         let Body::Cards(items) = &chart.body else {
             panic!("{id} is a cards chart")
         };
-        figures.extend(items.iter().map(|i| (i.label.clone(), i.value(), i.unit.clone())));
+        figures.extend(
+            items
+                .iter()
+                .map(|i| (i.label.clone(), i.value(), i.unit.clone())),
+        );
     }
     for (label_part, value, unit) in [
         ("科技型中小企业", 48.0, "家"),
@@ -166,7 +176,10 @@ fn missing_fields_negative_parts_and_wrong_kind_fields() {
     let paths: Vec<&str> = p.iter().map(|p| p.path.as_str()).collect();
     assert!(paths.contains(&"charts[1].items"), "{paths:?}");
     assert!(paths.contains(&"charts[1].measures[0].whole"), "{paths:?}");
-    assert!(paths.contains(&"charts[1].measures[0].parts[0]"), "{paths:?}");
+    assert!(
+        paths.contains(&"charts[1].measures[0].parts[0]"),
+        "{paths:?}"
+    );
     assert!(paths.contains(&"charts[1].measures[0].parts"), "{paths:?}");
 
     let p = problems(&chart_json(
@@ -174,7 +187,9 @@ fn missing_fields_negative_parts_and_wrong_kind_fields() {
             "items":[{"label":"甲","unit":"%","result":3}]}"#,
     ));
     assert_eq!(p[0].path, "charts[1].items[0].plan");
-    let p = problems(&chart_json(r#"{"id":"b","kind":"bars","subtitle":"S","source":"x"}"#));
+    let p = problems(&chart_json(
+        r#"{"id":"b","kind":"bars","subtitle":"S","source":"x"}"#,
+    ));
     assert!(p[0].zh.contains("缺少必填字段“title”"), "{}", p[0].zh);
 }
 
@@ -191,7 +206,8 @@ fn duplicate_ids_are_caught() {
 
 #[test]
 fn syntax_errors_have_line_and_column() {
-    let p = problems("{\n  \"publication\": \"喀左时讯\",\n  \"updated\": \"x\"\n  \"charts\": []\n}");
+    let p =
+        problems("{\n  \"publication\": \"喀左时讯\",\n  \"updated\": \"x\"\n  \"charts\": []\n}");
     assert_eq!(p.len(), 1);
     let pos = p[0].position.unwrap();
     assert_eq!((pos.line, pos.column), (4, 3));

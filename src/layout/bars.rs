@@ -57,7 +57,11 @@ pub(super) fn layout(items: &[Item], target: bool, c: &mut Canvas) -> f64 {
         .iter()
         .map(|v| c.measure(v, value_font))
         .fold(0.0, f64::max);
-    let arrow = if target && any_floor { ARROW + 2.0 } else { 0.0 };
+    let arrow = if target && any_floor {
+        ARROW + 2.0
+    } else {
+        0.0
+    };
     let label_w = if narrow {
         0.0
     } else {
@@ -85,7 +89,13 @@ pub(super) fn layout(items: &[Item], target: bool, c: &mut Canvas) -> f64 {
             y + text_h + 2.0
         } else {
             let content = text_h.max(BAR);
-            c.lines(&lines, 0.0, y + (content - text_h) / 2.0, line_h, label_font);
+            c.lines(
+                &lines,
+                0.0,
+                y + (content - text_h) / 2.0,
+                line_h,
+                label_font,
+            );
             y + (content - BAR) / 2.0
         };
         let row_bottom = if narrow {
@@ -109,14 +119,22 @@ pub(super) fn layout(items: &[Item], target: bool, c: &mut Canvas) -> f64 {
             plan_bar(c, zero, scale(plan), bar_y, color, tint, item.bound);
             if let Some(result) = item.result {
                 let h = BAR * 0.5;
-                c.fill(span_rect(zero, scale(result), bar_y + (BAR - h) / 2.0, h), color);
+                c.fill(
+                    span_rect(zero, scale(result), bar_y + (BAR - h) / 2.0, h),
+                    color,
+                );
             }
             let reach = scale(plan).max(item.result.map_or(f64::MIN, scale));
             let low = scale(plan).min(item.result.map_or(f64::MAX, scale));
             if plan < 0.0 && item.result.is_none_or(|r| r < 0.0) {
                 low
             } else {
-                reach + if item.bound == Bound::Floor { ARROW + 2.0 } else { 0.0 }
+                reach
+                    + if item.bound == Bound::Floor {
+                        ARROW + 2.0
+                    } else {
+                        0.0
+                    }
             }
         } else {
             let v = scale(item.value());
@@ -130,15 +148,35 @@ pub(super) fn layout(items: &[Item], target: bool, c: &mut Canvas) -> f64 {
         };
         let value_y = bar_y + BAR / 2.0;
         if negative {
-            let shown = c.ellipsize(value, end - VALUE_GAP, value_font);
+            let shown = c.ellipsize(value, end - VALUE_GAP + 0.5, value_font);
             c.text(&shown, end - VALUE_GAP, value_y, Anchor::End, value_font);
         } else {
-            let shown = c.ellipsize(value, c.width - end - VALUE_GAP, value_font);
+            let shown = c.ellipsize(value, c.width - end - VALUE_GAP + 0.5, value_font);
             c.text(&shown, end + VALUE_GAP, value_y, Anchor::Start, value_font);
         }
 
+        if narrow {
+            // Labels sit above the bars here: the zero line runs along each bar only.
+            c.line(
+                Point {
+                    x: zero,
+                    y: bar_y - 3.0,
+                },
+                Point {
+                    x: zero,
+                    y: bar_y + BAR + 3.0,
+                },
+                theme.text_muted,
+                1.0,
+            );
+        }
         c.marks.push(Mark {
-            hit: Rect::new(0.0, row_top - ROW_GAP / 2.0, c.width, row_bottom - row_top + ROW_GAP),
+            hit: Rect::new(
+                0.0,
+                row_top - ROW_GAP / 2.0,
+                c.width,
+                row_bottom - row_top + ROW_GAP,
+            ),
             label: item.label.clone(),
             value: value.clone(),
             note: note(item, target),
@@ -146,9 +184,12 @@ pub(super) fn layout(items: &[Item], target: bool, c: &mut Canvas) -> f64 {
         y = row_bottom + ROW_GAP;
     }
     let bottom = (y - ROW_GAP).max(rows_top);
-    if !items.is_empty() {
+    if !items.is_empty() && !narrow {
         c.line(
-            Point { x: zero, y: rows_top },
+            Point {
+                x: zero,
+                y: rows_top,
+            },
             Point { x: zero, y: bottom },
             theme.text_muted,
             1.0,
@@ -192,7 +233,11 @@ fn note(item: &Item, target: bool) -> Option<String> {
 /// 1 px wide so that a tiny non-zero value still shows.
 fn span_rect(a: f64, b: f64, y: f64, h: f64) -> Rect {
     let (x0, x1) = if a <= b { (a, b) } else { (b, a) };
-    let w = if x1 - x0 < 1.0 && x1 != x0 { 1.0 } else { x1 - x0 };
+    let w = if x1 - x0 < 1.0 && x1 != x0 {
+        1.0
+    } else {
+        x1 - x0
+    };
     Rect::new(x0, y, w, h)
 }
 
@@ -210,16 +255,34 @@ fn plan_bar(c: &mut Canvas, zero: f64, end: f64, y: f64, color: Color, tint: Col
     }
     c.fill(rect, tint);
     let (x0, x1, y0, y1) = (zero, end, rect.y, rect.bottom());
-    for (a, b) in [((x0, y0), (x1, y0)), ((x0, y1), (x1, y1)), ((x0, y0), (x0, y1))] {
-        c.line(Point { x: a.0, y: a.1 }, Point { x: b.0, y: b.1 }, color, 1.5);
+    for (a, b) in [
+        ((x0, y0), (x1, y0)),
+        ((x0, y1), (x1, y1)),
+        ((x0, y0), (x0, y1)),
+    ] {
+        c.line(
+            Point { x: a.0, y: a.1 },
+            Point { x: b.0, y: b.1 },
+            color,
+            1.5,
+        );
     }
     let dir = if end >= zero { 1.0 } else { -1.0 };
     let mid = y + BAR / 2.0;
     c.shapes.push(Shape::Polygon {
         points: vec![
-            Point { x: end + dir * 2.0, y: mid - 6.0 },
-            Point { x: end + dir * ARROW, y: mid },
-            Point { x: end + dir * 2.0, y: mid + 6.0 },
+            Point {
+                x: end + dir * 2.0,
+                y: mid - 6.0,
+            },
+            Point {
+                x: end + dir * ARROW,
+                y: mid,
+            },
+            Point {
+                x: end + dir * 2.0,
+                y: mid + 6.0,
+            },
         ],
         fill: color,
     });
@@ -238,7 +301,14 @@ fn legend(c: &mut Canvas, any_result: bool, any_floor: bool) -> f64 {
     if any_floor {
         entries.push(("目标为下限（以上）", 1));
     }
-    entries.push((if any_result { "实际完成" } else { "实际完成（待公布）" }, 2));
+    entries.push((
+        if any_result {
+            "实际完成"
+        } else {
+            "实际完成（待公布）"
+        },
+        2,
+    ));
 
     let row_h = 20.0;
     let (mut x, mut y) = (0.0, row_h / 2.0);
@@ -260,9 +330,18 @@ fn legend(c: &mut Canvas, any_result: bool, any_floor: bool) -> f64 {
             }),
             1 => c.shapes.push(Shape::Polygon {
                 points: vec![
-                    Point { x: x + 5.0, y: y - 6.0 },
-                    Point { x: x + 5.0 + ARROW - 2.0, y },
-                    Point { x: x + 5.0, y: y + 6.0 },
+                    Point {
+                        x: x + 5.0,
+                        y: y - 6.0,
+                    },
+                    Point {
+                        x: x + 5.0 + ARROW - 2.0,
+                        y,
+                    },
+                    Point {
+                        x: x + 5.0,
+                        y: y + 6.0,
+                    },
                 ],
                 fill: theme.accent,
             }),

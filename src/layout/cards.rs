@@ -46,7 +46,10 @@ pub(super) fn layout(items: &[Item], c: &mut Canvas) -> f64 {
             c.text(&shown, 0.0, y + 10.0, Anchor::Start, heading);
             y += 26.0;
         }
-        let members: Vec<&Item> = items.iter().filter(|i| i.group.as_deref() == group).collect();
+        let members: Vec<&Item> = items
+            .iter()
+            .filter(|i| i.group.as_deref() == group)
+            .collect();
         for row in members.chunks(cols) {
             let mut row_h: f64 = 0.0;
             for (col, item) in row.iter().enumerate() {
@@ -74,23 +77,51 @@ fn card(
     note_font: Font,
 ) -> f64 {
     let theme = c.theme;
-    let rule = if item.highlight { theme.accent } else { theme.rule };
-    c.line(Point { x, y: y + 1.0 }, Point { x: x + w, y: y + 1.0 }, rule, 2.0);
+    let rule = if item.highlight {
+        theme.accent
+    } else {
+        theme.rule
+    };
+    c.line(
+        Point { x, y: y + 1.0 },
+        Point {
+            x: x + w,
+            y: y + 1.0,
+        },
+        rule,
+        2.0,
+    );
 
     // The figure: number large, unit smaller, on one baseline; shrunk to fit.
     let q = quantity(item.value(), &item.unit, item.bound);
-    let color = if item.highlight { theme.accent } else { theme.text };
+    let color = if item.highlight {
+        theme.accent
+    } else {
+        theme.text
+    };
     let mut big = theme.sizes.big;
     let unit_size = |big: f64| (big * 0.5).max(theme.sizes.small);
     let fits = |c: &Canvas, big: f64| {
-        let n = Font { size: big, bold: true, color };
-        let u = Font { size: unit_size(big), bold: false, color };
+        let n = Font {
+            size: big,
+            bold: true,
+            color,
+        };
+        let u = Font {
+            size: unit_size(big),
+            bold: false,
+            color,
+        };
         c.measure(&q.number, n) + 2.0 + c.measure(&q.unit, u) <= w
     };
     while big > 16.0 && !fits(c, big) {
         big -= 2.0;
     }
-    let number_font = Font { size: big, bold: true, color };
+    let number_font = Font {
+        size: big,
+        bold: true,
+        color,
+    };
     let unit_font = Font {
         size: unit_size(big),
         bold: false,
@@ -98,10 +129,22 @@ fn card(
     };
     let baseline = y + 10.0 + big * 0.95;
     let number = c.ellipsize(&q.number, w, number_font);
-    let nb = c.text(&number, x, baseline - big * 0.35, Anchor::Start, number_font);
+    let nb = c.text(
+        &number,
+        x,
+        baseline - big * 0.35,
+        Anchor::Start,
+        number_font,
+    );
     let unit_room = x + w - nb.right() - 2.0;
     let unit = c.ellipsize(&q.unit, unit_room, unit_font);
-    c.text(&unit, nb.right() + 2.0, baseline - unit_font.size * 0.35, Anchor::Start, unit_font);
+    c.text(
+        &unit,
+        nb.right() + 2.0,
+        baseline - unit_font.size * 0.35,
+        Anchor::Start,
+        unit_font,
+    );
 
     // Caption, then the note (plan, estimate…).
     let mut bottom = baseline + big * 0.3 + 4.0;

@@ -25,7 +25,11 @@ pub const NARROW: f64 = 480.0;
 /// Total for any width and any validated chart: tiny or huge widths give a
 /// degenerate but well-formed scene, never a panic.
 pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure, theme: &Theme) -> Scene {
-    let width = if width.is_finite() { width.clamp(1.0, 100_000.0) } else { 1.0 };
+    let width = if width.is_finite() {
+        width.clamp(1.0, 100_000.0)
+    } else {
+        1.0
+    };
     let mut canvas = Canvas {
         width,
         theme,
@@ -92,7 +96,14 @@ impl Canvas<'_> {
 
     /// Adds lines of text from `top`, one every `line_height`; returns the
     /// height they take.
-    pub fn lines(&mut self, lines: &[String], x: f64, top: f64, line_height: f64, font: Font) -> f64 {
+    pub fn lines(
+        &mut self,
+        lines: &[String],
+        x: f64,
+        top: f64,
+        line_height: f64,
+        font: Font,
+    ) -> f64 {
         for (i, line) in lines.iter().enumerate() {
             let y = top + line_height * (i as f64 + 0.5);
             self.text(line, x, y, Anchor::Start, font);
@@ -120,7 +131,14 @@ impl Canvas<'_> {
 
     /// Wraps `s` to `max_width` in `font`, at most `max_lines` lines.
     pub fn wrap(&self, s: &str, max_width: f64, font: Font, max_lines: usize) -> Vec<String> {
-        wrap(s, max_width.max(1.0), font.size, font.bold, self.measure, max_lines)
+        wrap(
+            s,
+            max_width.max(1.0),
+            font.size,
+            font.bold,
+            self.measure,
+            max_lines,
+        )
     }
 
     /// Shortens `s` with `…` to fit `max_width` in `font`.

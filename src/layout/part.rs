@@ -54,8 +54,17 @@ pub(super) fn layout(part: &Part, c: &mut Canvas) -> f64 {
         y += line_h + 4.0;
 
         // The bar, segment by segment; the last segment is the derived rest.
-        let values: Vec<f64> = m.parts.iter().copied().chain(std::iter::once(m.rest())).collect();
-        let scale = if m.whole > 0.0 { c.width / m.whole } else { 0.0 };
+        let values: Vec<f64> = m
+            .parts
+            .iter()
+            .copied()
+            .chain(std::iter::once(m.rest()))
+            .collect();
+        let scale = if m.whole > 0.0 {
+            c.width / m.whole
+        } else {
+            0.0
+        };
         let mut x = 0.0;
         let mut segments: Vec<(f64, f64)> = Vec::with_capacity(values.len());
         for (i, v) in values.iter().enumerate() {
@@ -63,8 +72,15 @@ pub(super) fn layout(part: &Part, c: &mut Canvas) -> f64 {
             let color = colors.get(i).copied().unwrap_or(theme.base_tint);
             c.fill(Rect::new(x, y, w, BAR), color);
             let pct = share(*v, m.whole);
-            let on = if i + 1 == values.len() { theme.text } else { share_font.color };
-            let f = Font { color: on, ..share_font };
+            let on = if i + 1 == values.len() {
+                theme.text
+            } else {
+                share_font.color
+            };
+            let f = Font {
+                color: on,
+                ..share_font
+            };
             if c.measure(&pct, f) + 12.0 <= w {
                 c.text(&pct, x + 6.0, y + BAR / 2.0, Anchor::Start, f);
             }

@@ -86,6 +86,7 @@ pub fn wrap(
     if !line.trim().is_empty() {
         lines.push(line.trim_end().to_string());
     }
+    avoid_widow(&mut lines, &fits);
     if lines.len() > max_lines {
         let rest: String = lines.split_off(max_lines - 1).concat();
         lines.push(ellipsize(&rest, max_width, size, bold, measure));
@@ -95,6 +96,35 @@ pub fn wrap(
         }
     }
     lines
+}
+
+/// Moves one character down when the last line would hold a single CJK
+/// character, so that no line ends a label with an orphan.
+fn avoid_widow(lines: &mut [String], fits: &dyn Fn(&str) -> bool) {
+    let n = lines.len();
+    if n < 2 {
+        return;
+    }
+    let (head, tail) = lines.split_at_mut(n - 1);
+    let (Some(prev), Some(last)) = (head.last_mut(), tail.first_mut()) else {
+        return;
+    };
+    let mut last_chars = last.chars();
+    let single = matches!((last_chars.next(), last_chars.next()), (Some(c), None) if !c.is_ascii());
+    if !single || prev.chars().count() < 3 {
+        return;
+    }
+    let Some(moved) = prev.chars().last() else {
+        return;
+    };
+    if moved.is_ascii() || "（《「『“‘(".contains(moved) {
+        return;
+    }
+    let candidate = format!("{moved}{last}");
+    if fits(&candidate) {
+        prev.pop();
+        *last = candidate;
+    }
 }
 
 /// `text` shortened with `…` to fit `max_width`; unchanged when it fits.
@@ -134,10 +164,10 @@ fn tokens(text: &str) -> Vec<String> {
                 glue_next
                     || closing
                     || (word_char
-                        && last
-                            .chars()
-                            .last()
-                            .is_some_and(|p| p.is_ascii_alphanumeric() || matches!(p, '.' | ',' | '%' | '-' | '+' | '/')))
+                        && last.chars().last().is_some_and(|p| {
+                            p.is_ascii_alphanumeric()
+                                || matches!(p, '.' | ',' | '%' | '-' | '+' | '/')
+                        }))
             }
             None => false,
         };
@@ -157,7 +187,14 @@ mod tests {
     #[test]
     fn cjk_wraps_by_character() {
         let m = ApproxMeasure;
-        let lines = wrap("鑫益州新能源汽车装备制造项目", 14.0 * 5.0, 14.0, false, &m, 5);
+        let lines = wrap(
+            "鑫益州新能源汽车装备制造项目",
+            14.0 * 5.0,
+            14.0,
+            false,
+            &m,
+            5,
+        );
         assert_eq!(lines, vec!["鑫益州新能", "源汽车装备", "制造项目"]);
     }
 
@@ -169,6 +206,13 @@ mod tests {
         for l in &lines {
             assert!(m.width(l, 14.0, false) <= 14.0 * 8.0, "{l}");
         }
+    }
+
+    #[test]
+    fn no_single_character_last_line() {
+        let m = ApproxMeasure;
+        let lines = wrap("一二三四五六七八九", 14.0 * 8.0, 14.0, false, &m, 3);
+        assert_eq!(lines, vec!["一二三四五六七", "八九"]);
     }
 
     #[test]

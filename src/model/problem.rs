@@ -167,7 +167,8 @@ fn translate(message: &str) -> (String, String) {
     } else if message.starts_with("expected `,` or `]`") {
         "应为英文逗号或 ]：可能漏了逗号".to_string()
     } else if message.starts_with("expected value") || message.starts_with("expected ident") {
-        "此处应为一个值（数字、\"文本\"、true/false、null、[ ] 或 { }）；注意使用英文标点".to_string()
+        "此处应为一个值（数字、\"文本\"、true/false、null、[ ] 或 { }）；注意使用英文标点"
+            .to_string()
     } else if message.starts_with("number out of range") {
         "数字超出范围".to_string()
     } else if message.starts_with("invalid number") {
@@ -242,9 +243,15 @@ mod tests {
     fn positions_count_characters() {
         let text = "{\n  \"标题\": 1,\n  x\n}";
         let at_x = text.find('x').unwrap_or(0);
-        assert_eq!(Position::at_byte(text, at_x), Position { line: 3, column: 3 });
+        assert_eq!(
+            Position::at_byte(text, at_x),
+            Position { line: 3, column: 3 }
+        );
         let at_one = text.find('1').unwrap_or(0);
-        assert_eq!(Position::at_byte(text, at_one), Position { line: 2, column: 9 });
+        assert_eq!(
+            Position::at_byte(text, at_one),
+            Position { line: 2, column: 9 }
+        );
         assert_eq!(Position::at_byte(text, 10_000).line, 4);
     }
 
@@ -263,7 +270,10 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(did_you_mean("titel", &["id", "title", "subtitle"]), Some("title"));
+        assert_eq!(
+            did_you_mean("titel", &["id", "title", "subtitle"]),
+            Some("title")
+        );
         assert_eq!(did_you_mean("Plan", &["plan", "result"]), Some("plan"));
         assert_eq!(did_you_mean("zzzzzz", &["plan", "result"]), None);
     }

@@ -88,7 +88,11 @@ impl Checker<'_> {
 
     fn items(&mut self, items: &[Item], kind: Kind) {
         if items.is_empty() {
-            self.push("items", "“items”至少要有一项".into(), "\"items\" must not be empty".into());
+            self.push(
+                "items",
+                "“items”至少要有一项".into(),
+                "\"items\" must not be empty".into(),
+            );
         }
         let first_unit = items.first().map(|i| i.unit.as_str());
         for (i, item) in items.iter().enumerate() {
@@ -203,7 +207,10 @@ pub(crate) fn validate_chart(
     if !id_ok {
         c.push(
             "id",
-            format!("图表 id “{}”只能由小写英文字母、数字、- 和 _ 组成（1 到 64 个字符）", raw.id),
+            format!(
+                "图表 id “{}”只能由小写英文字母、数字、- 和 _ 组成（1 到 64 个字符）",
+                raw.id
+            ),
             "a chart id is 1 to 64 of a-z, 0-9, - and _".into(),
         );
     }
@@ -221,7 +228,10 @@ pub(crate) fn validate_chart(
             c.absent("part_labels", &raw.part_labels, name);
             c.absent("rest_label", &raw.rest_label, name);
             c.absent("measures", &raw.measures, name);
-            let items = c.present("items", &raw.items, name).cloned().unwrap_or_default();
+            let items = c
+                .present("items", &raw.items, name)
+                .cloned()
+                .unwrap_or_default();
             c.items(&items, raw.kind);
             match raw.kind {
                 Kind::Bars => Body::Bars(items),

@@ -1,5 +1,10 @@
 //! Shared helpers for the native tests.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use infographic::model::{load, Chart, Document};
 

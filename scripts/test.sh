@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test of the project, installing what the tests need first:
+# formatting and lints, native unit and integration tests, wasm tests in
+# headless Chromium, a release build, and the page tests with Playwright.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+scripts/setup.sh test
+export PATH="$HOME/.cargo/bin:$ROOT/target/tools/node_modules/.bin:$PATH"
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "rustfmt"
+cargo fmt --check
+step "clippy (native and wasm32)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "native tests"
+cargo test
+step "wasm tests in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test web
+step "release build of www/pkg"
+scripts/build.sh
+step "page tests (Playwright + Chromium)"
+(cd tests/e2e && node --test --test-concurrency=1)
+step "all tests passed"

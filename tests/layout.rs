@@ -1,0 +1,242 @@
+//! Layout invariants of every bundled chart at phone and desktop widths.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod common;
+
+use infographic::format::quantity;
+use infographic::layout::{layout, ApproxMeasure, Scene, Shape, NARROW};
+use infographic::model::{Body, Bound};
+use infographic::theme::Theme;
+
+fn scenes() -> Vec<(String, f64, Scene)> {
+    let theme = Theme::light();
+    let mut out = Vec::new();
+    for chart in common::charts() {
+        for w in common::WIDTHS {
+            out.push((
+                chart.id.clone(),
+                w,
+                layout(&chart, w, &ApproxMeasure, &theme),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_label_inside_the_canvas() {
+    for (id, w, scene) in scenes() {
+        assert_eq!(scene.width, w);
+        for t in scene.texts() {
+            let b = t.bounds();
+            assert!(
+                b.x >= -0.01
+                    && b.right() <= w + 0.01
+                    && b.y >= -0.01
+                    && b.bottom() <= scene.height + 0.01,
+                "{id} at {w}px: {:?} at {b:?} outside {w}x{}",
+                t.text,
+                scene.height
+            );
+            assert!(
+                t.size >= 12.0,
+                "{id} at {w}px: {:?} is {}px",
+                t.text,
+                t.size
+            );
+        }
+    }
+}
+
+#[test]
+fn no_two_labels_overlap() {
+    for (id, w, scene) in scenes() {
+        let texts: Vec<_> = scene.texts().collect();
+        for (i, a) in texts.iter().enumerate() {
+            for b in texts.iter().skip(i + 1) {
+                assert!(
+                    !a.bounds().overlaps(&b.bounds()),
+                    "{id} at {w}px: {:?} {:?} overlaps {:?} {:?}",
+                    a.text,
+                    a.bounds(),
+                    b.text,
+                    b.bounds()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_shape_inside_the_canvas() {
+    for (id, w, scene) in scenes() {
+        for shape in &scene.shapes {
+            let (x0, x1, y0, y1) = match shape {
+                Shape::Rect { rect, .. } => (rect.x, rect.right(), rect.y, rect.bottom()),
+                Shape::Line { from, to, .. } => (
+                    from.x.min(to.x),
+                    from.x.max(to.x),
+                    from.y.min(to.y),
+                    from.y.max(to.y),
+                ),
+                Shape::Polygon { points, .. } => points.iter().fold(
+                    (f64::MAX, f64::MIN, f64::MAX, f64::MIN),
+                    |(a, b, c, d), p| (a.min(p.x), b.max(p.x), c.min(p.y), d.max(p.y)),
+                ),
+                Shape::Text(_) => continue,
+            };
+            assert!(
+                x0 >= -1.0 && x1 <= w + 1.0 && y0 >= -1.0 && y1 <= scene.height + 1.0,
+                "{id} at {w}px: {shape:?} outside"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_figure_is_printed_and_has_a_mark() {
+    let theme = Theme::light();
+    for chart in common::charts() {
+        let expected: Vec<String> = match &chart.body {
+            Body::Bars(items) | Body::Cards(items) => items
+                .iter()
+                .map(|i| quantity(i.value(), &i.unit, i.bound).to_string())
+                .collect(),
+            Body::Target(items) => items
+                .iter()
+                .map(|i| quantity(i.plan.unwrap(), &i.unit, i.bound).to_string())
+                .collect(),
+            Body::Part(p) => p
+                .measures
+                .iter()
+                .flat_map(|m| {
+                    m.parts
+                        .iter()
+                        .chain(std::iter::once(&m.rest()))
+                        .map(|v| quantity(*v, &m.unit, Bound::Exact).to_string())
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
+        };
+        for w in common::WIDTHS {
+            let scene = layout(&chart, w, &ApproxMeasure, &theme);
+            // Cards print number and unit as two texts; bars as one.
+            let printed: String = scene
+                .texts()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join("|");
+            let joined: String = scene.texts().map(|t| t.text.as_str()).collect();
+            for figure in &expected {
+                assert!(
+                    printed.contains(figure.as_str()) || joined.contains(figure.as_str()),
+                    "{} at {w}px does not print {figure}: {printed}",
+                    chart.id
+                );
+                assert!(
+                    scene
+                        .marks
+                        .iter()
+                        .any(|m| m.value.contains(figure.as_str())),
+                    "{} at {w}px has no mark for {figure}",
+                    chart.id
+                );
+            }
+            for m in &scene.marks {
+                assert!(
+                    m.hit.w > 0.0 && m.hit.h > 0.0,
+                    "{}: empty hit area {m:?}",
+                    chart.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn narrow_widths_reflow_instead_of_shrinking() {
+    let theme = Theme::light();
+    let chart = common::charts()
+        .into_iter()
+        .find(|c| c.id == "targets")
+        .unwrap();
+    let phone = layout(&chart, 358.0, &ApproxMeasure, &theme);
+    let desk = layout(&chart, 648.0, &ApproxMeasure, &theme);
+    const { assert!(358.0 < NARROW && 648.0 >= NARROW) };
+    let first_label = |s: &Scene| {
+        s.texts()
+            .find(|t| t.text == "固定资产投资")
+            .unwrap()
+            .clone()
+    };
+    let value = |s: &Scene| s.texts().find(|t| t.text == "15%").unwrap().clone();
+    // On a phone the label sits above its bar; on a desktop beside it.
+    assert!(first_label(&phone).y < value(&phone).y - 10.0);
+    assert!((first_label(&desk).y - value(&desk).y).abs() < 1.0);
+    // Same type size at both widths: the layout changes, the text does not shrink.
+    assert_eq!(first_label(&phone).size, first_label(&desk).size);
+    assert!(phone.height > desk.height);
+
+    let cards = common::charts()
+        .into_iter()
+        .find(|c| c.id == "technology")
+        .unwrap();
+    let columns = |w: f64| {
+        let s = layout(&cards, w, &ApproxMeasure, &theme);
+        let top = s.marks.first().unwrap().hit.y;
+        s.marks
+            .iter()
+            .filter(|m| (m.hit.y - top).abs() < 0.5)
+            .count()
+    };
+    assert_eq!(columns(320.0), 2);
+    assert_eq!(columns(1200.0), 3); // the first group has three cards
+    assert_eq!(columns(768.0), 3);
+}
+
+#[test]
+fn bars_are_proportional_to_their_values() {
+    let theme = Theme::light();
+    let chart = common::charts()
+        .into_iter()
+        .find(|c| c.id == "q1-starts")
+        .unwrap();
+    for w in common::WIDTHS {
+        let scene = layout(&chart, w, &ApproxMeasure, &theme);
+        let bars: Vec<f64> = scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Rect {
+                    rect,
+                    fill: Some(_),
+                    ..
+                } => Some(rect.w),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(bars.len(), 2, "{bars:?}");
+        let ratio = bars[0] / bars[1];
+        assert!(
+            (ratio - 25.0 / 3.0).abs() < 0.01,
+            "25亿 : 3亿 drawn as {ratio}"
+        );
+    }
+}
+
+#[test]
+fn degenerate_widths_do_not_panic() {
+    let theme = Theme::light();
+    for chart in common::charts() {
+        for w in [0.0, 1.0, 40.0, 4000.0, f64::NAN, f64::INFINITY, -5.0] {
+            let s = layout(&chart, w, &ApproxMeasure, &theme);
+            assert!(s.width >= 1.0 && s.height >= 1.0);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! Drawing a scene through plotters' SVG backend: the same code path as the canvas.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod common;
+
+use infographic::layout::{layout, ApproxMeasure, Shape};
+use infographic::render::to_svg;
+use infographic::theme::Theme;
+
+#[test]
+fn svg_has_every_text_and_mark_of_the_scene() {
+    let theme = Theme::light();
+    for chart in common::charts() {
+        for w in common::WIDTHS {
+            let scene = layout(&chart, w, &ApproxMeasure, &theme);
+            let svg = to_svg(&scene, &theme.font_family).unwrap();
+            let doc =
+                roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{}: {e}", chart.id));
+            let root = doc.root_element();
+            assert_eq!(root.attribute("width"), Some(w.to_string().as_str()));
+            let texts: Vec<String> = doc
+                .descendants()
+                .filter(|n| n.has_tag_name("text"))
+                .map(|n| n.text().unwrap_or("").trim().to_string())
+                .collect();
+            let want: Vec<String> = scene.texts().map(|t| t.text.clone()).collect();
+            assert_eq!(texts, want, "{} at {w}px", chart.id);
+            let rects = doc.descendants().filter(|n| n.has_tag_name("rect")).count();
+            let scene_rects: usize = scene
+                .shapes
+                .iter()
+                .map(|s| match s {
+                    Shape::Rect { fill, stroke, .. } => {
+                        usize::from(fill.is_some()) + usize::from(stroke.is_some())
+                    }
+                    Shape::Line { from, to, .. } if from.x == to.x || from.y == to.y => 1,
+                    _ => 0,
+                })
+                .sum();
+            // +1: the background.
+            assert_eq!(rects, scene_rects + 1, "{} at {w}px", chart.id);
+            let family = doc
+                .descendants()
+                .find(|n| n.has_tag_name("text"))
+                .and_then(|n| n.attribute("font-family"))
+                .unwrap();
+            assert!(family.contains("Noto Sans CJK SC"), "{family}");
+        }
+    }
+}
+
+#[test]
+fn hostile_text_stays_text() {
+    let json = r#"{"publication":"p","updated":"u","charts":[{"id":"x","kind":"bars","title":"t",
+      "subtitle":"s","source":"src","items":[{"label":"<b>x</b> & <img src=x onerror=alert(1)>","unit":"个","plan":3}]}]}"#;
+    let doc = infographic::model::load(json.as_bytes()).unwrap();
+    let chart = doc.charts[0].chart.clone().unwrap();
+    let theme = Theme::light();
+    let scene = layout(&chart, 390.0, &ApproxMeasure, &theme);
+    let svg = to_svg(&scene, &theme.font_family).unwrap();
+    let parsed = roxmltree::Document::parse(&svg).unwrap();
+    assert!(!parsed
+        .descendants()
+        .any(|n| n.has_tag_name("img") || n.has_tag_name("b")));
+    assert!(parsed
+        .descendants()
+        .any(|n| n.text().is_some_and(|t| t.contains("<b>x</b> & <img"))));
+}
