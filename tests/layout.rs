@@ -230,6 +230,61 @@ fn bars_are_proportional_to_their_values() {
     }
 }
 
+/// A target chart with results in, a fall and a floor, as next year's file may have.
+const WITH_RESULTS: &str = r#"{"publication":"喀左时讯","updated":"2025年1月","charts":[
+ {"id":"t","kind":"target","title":"t","subtitle":"s","source":"x","items":[
+  {"label":"地区生产总值","unit":"%","plan":6.5,"result":7.1},
+  {"label":"进出口总额","unit":"%","plan":8,"bound":"floor","result":9.4,"highlight":true},
+  {"label":"一般公共预算收入","unit":"%","plan":10,"result":-3.2},
+  {"label":"社会消费品零售总额","unit":"%","plan":-2,"result":null}]},
+ {"id":"b","kind":"bars","title":"t","subtitle":"s","source":"x","items":[
+  {"label":"甲","unit":"亿元","plan":-4},{"label":"乙","unit":"亿元","result":12.5}]}]}"#;
+
+#[test]
+fn results_falls_and_floors_keep_the_invariants() {
+    let doc = infographic::model::load(WITH_RESULTS.as_bytes()).unwrap();
+    let theme = Theme::light();
+    for entry in &doc.charts {
+        let chart = entry.chart.as_ref().unwrap();
+        for w in common::WIDTHS {
+            let scene = layout(chart, w, &ApproxMeasure, &theme);
+            let texts: Vec<_> = scene.texts().collect();
+            for (i, a) in texts.iter().enumerate() {
+                let b = a.bounds();
+                assert!(
+                    b.x >= -0.01 && b.right() <= w + 0.01,
+                    "{} at {w}px: {:?} outside: {b:?}",
+                    chart.id,
+                    a.text
+                );
+                for other in texts.iter().skip(i + 1) {
+                    assert!(
+                        !b.overlaps(&other.bounds()),
+                        "{:?} overlaps {:?}",
+                        a.text,
+                        other.text
+                    );
+                }
+            }
+            let printed: Vec<&str> = texts.iter().map(|t| t.text.as_str()).collect();
+            if chart.id == "t" {
+                assert!(
+                    printed.contains(&"实际完成"),
+                    "legend shown once results are in: {printed:?}"
+                );
+                assert!(printed.contains(&"9.4%（目标8%以上）"), "{printed:?}");
+                assert!(printed.contains(&"-3.2%（目标10%）"), "{printed:?}");
+                assert!(printed.contains(&"-2%"), "{printed:?}");
+            } else {
+                assert!(
+                    printed.contains(&"-4亿元") && printed.contains(&"12.5亿元"),
+                    "{printed:?}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn degenerate_widths_do_not_panic() {
     let theme = Theme::light();

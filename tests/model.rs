@@ -126,8 +126,9 @@ fn misspelled_key_suggests_the_right_one() {
     assert_eq!(p.len(), 1, "{p:?}");
     assert_eq!(p[0].path, "charts[1].titel");
     assert!(p[0].zh.contains("是不是“title”"), "{}", p[0].zh);
+    // Line 4 is the second chart; `"titel"` starts at its 25th character.
     let pos = p[0].position.unwrap();
-    assert_eq!(pos.line, 4);
+    assert_eq!((pos.line, pos.column), (4, 25));
 }
 
 #[test]
@@ -140,6 +141,10 @@ fn a_number_as_text_is_a_type_error_with_path() {
     assert_eq!(p[0].path, "charts[1].items[0].plan");
     assert!(p[0].zh.contains("应为数字"), "{}", p[0].zh);
     assert!(p[0].en.contains("expected f64"), "{}", p[0].en);
+    // Points at the value's opening quote: line 5, after 52 characters of indent and keys.
+    let line5 = r#"            "items":[{"label":"甲","unit":"%","plan":"6.5"}]}"#;
+    let col = line5.chars().take_while(|c| *c != '6').count(); // the quote before 6.5
+    assert_eq!(p[0].position.map(|p| (p.line, p.column)), Some((5, col)));
 }
 
 #[test]

@@ -72,16 +72,24 @@ pub(super) fn layout(items: &[Item], target: bool, c: &mut Canvas) -> f64 {
             .min(c.width * 0.3)
     };
     let left = if narrow { 0.0 } else { label_w + LABEL_GAP };
-    let neg_room = if lo < 0.0 { value_w + VALUE_GAP } else { 0.0 };
+    // On a phone, long figures move up beside the label, right-aligned,
+    // so that the bars keep the full width.
+    let inline = narrow && value_w > c.width * 0.25;
+    let value_room = if inline { 0.0 } else { value_w + VALUE_GAP };
+    let neg_room = if lo < 0.0 { value_room } else { 0.0 };
     let bx0 = left + neg_room;
-    let bx1 = (c.width - value_w - VALUE_GAP - arrow).max(bx0 + 1.0);
+    let bx1 = (c.width - value_room - arrow).max(bx0 + 1.0);
     let scale = |v: f64| bx0 + (v - lo) / span * (bx1 - bx0);
     let zero = scale(0.0);
 
     let rows_top = y;
     for (item, value) in items.iter().zip(&values) {
         let row_top = y;
-        let label_width = if narrow { c.width } else { label_w };
+        let label_width = match (narrow, inline) {
+            (true, true) => c.width - value_w - 2.0 * VALUE_GAP,
+            (true, false) => c.width,
+            (false, _) => label_w,
+        };
         let lines = c.wrap(&item.label, label_width, label_font, MAX_LABEL_LINES);
         let text_h = line_h * lines.len() as f64;
         let bar_y = if narrow {
@@ -147,14 +155,22 @@ pub(super) fn layout(items: &[Item], target: bool, c: &mut Canvas) -> f64 {
             item.value() < 0.0
         };
         let value_y = bar_y + BAR / 2.0;
-        if negative {
+        if inline {
+            let shown = c.ellipsize(value, c.width, value_font);
+            c.text(
+                &shown,
+                c.width,
+                row_top + line_h / 2.0,
+                Anchor::End,
+                value_font,
+            );
+        } else if negative {
             let shown = c.ellipsize(value, end - VALUE_GAP + 0.5, value_font);
             c.text(&shown, end - VALUE_GAP, value_y, Anchor::End, value_font);
         } else {
             let shown = c.ellipsize(value, c.width - end - VALUE_GAP + 0.5, value_font);
             c.text(&shown, end + VALUE_GAP, value_y, Anchor::Start, value_font);
         }
-
         if narrow {
             // Labels sit above the bars here: the zero line runs along each bar only.
             c.line(
@@ -288,8 +304,12 @@ fn plan_bar(c: &mut Canvas, zero: f64, end: f64, y: f64, color: Color, tint: Col
     });
 }
 
-/// The target chart's key; returns the y below it.
+/// The target chart's key, drawn only once results are in (plans alone are
+/// read from their direct labels); returns the y below it.
 fn legend(c: &mut Canvas, any_result: bool, any_floor: bool) -> f64 {
+    if !any_result {
+        return 0.0;
+    }
     let theme = c.theme;
     let font = Font {
         size: theme.sizes.small,
@@ -297,19 +317,10 @@ fn legend(c: &mut Canvas, any_result: bool, any_floor: bool) -> f64 {
         color: theme.text_muted,
     };
     let (sw, sh) = (18.0, 10.0);
-    let mut entries: Vec<(&str, u8)> = vec![("年度目标", 0)];
+    let mut entries: Vec<(&str, u8)> = vec![("目标", 0), ("实际完成", 1)];
     if any_floor {
-        entries.push(("目标为下限（以上）", 1));
+        entries.push(("目标为下限（以上）", 2));
     }
-    entries.push((
-        if any_result {
-            "实际完成"
-        } else {
-            "实际完成（待公布）"
-        },
-        2,
-    ));
-
     let row_h = 20.0;
     let (mut x, mut y) = (0.0, row_h / 2.0);
     for (label, kind) in entries {
@@ -318,17 +329,17 @@ fn legend(c: &mut Canvas, any_result: bool, any_floor: bool) -> f64 {
             x = 0.0;
             y += row_h;
         }
-        let swatch = Rect::new(x, y - sh / 2.0, sw, sh);
         match kind {
             0 => c.shapes.push(Shape::Rect {
-                rect: swatch,
-                fill: Some(theme.accent_tint),
+                rect: Rect::new(x, y - sh / 2.0, sw, sh),
+                fill: Some(theme.base_tint),
                 stroke: Some(Stroke {
-                    color: theme.accent,
+                    color: theme.base,
                     width: 1.5,
                 }),
             }),
-            1 => c.shapes.push(Shape::Polygon {
+            1 => c.fill(Rect::new(x, y - sh / 4.0, sw, sh / 2.0), theme.base),
+            _ => c.shapes.push(Shape::Polygon {
                 points: vec![
                     Point {
                         x: x + 5.0,
@@ -343,16 +354,7 @@ fn legend(c: &mut Canvas, any_result: bool, any_floor: bool) -> f64 {
                         y: y + 6.0,
                     },
                 ],
-                fill: theme.accent,
-            }),
-            _ if any_result => c.fill(Rect::new(x, y - sh / 4.0, sw, sh / 2.0), theme.accent),
-            _ => c.shapes.push(Shape::Rect {
-                rect: Rect::new(x, y - sh / 4.0, sw, sh / 2.0),
-                fill: None,
-                stroke: Some(Stroke {
-                    color: theme.text_muted,
-                    width: 1.0,
-                }),
+                fill: theme.base,
             }),
         }
         c.text(label, x + sw + 6.0, y, Anchor::Start, font);

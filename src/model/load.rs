@@ -103,13 +103,50 @@ fn read_chart(
     })
 }
 
-/// A problem from a serde_json error in `text`, placed where it occurred.
+/// A problem from a serde_json error in `text`, placed where it occurred:
+/// at the offending token's start for data errors (a misspelled key, a
+/// value of the wrong type), where parsing stopped for syntax errors.
 fn json_problem(text: &str, path: String, err: &serde_json::Error) -> Problem {
-    Problem::from_serde(path, &bare_message(err)).at(Position::from_json(
-        text,
-        err.line(),
-        err.column(),
-    ))
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(err.line().saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut offset = line_start + err.column().saturating_sub(1);
+    if err.classify() == serde_json::error::Category::Data {
+        offset = token_start(text, offset);
+    }
+    Problem::from_serde(path, &bare_message(err)).at(Position::at_byte(text, offset))
+}
+
+/// The start of the JSON token whose last byte is at `end`: the opening
+/// quote of a string, the first character of a number or literal.
+fn token_start(text: &str, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    match bytes.get(end) {
+        Some(b'"') => {
+            let mut i = end;
+            while i > 0 {
+                i -= 1;
+                if bytes.get(i) == Some(&b'"') && bytes.get(i.wrapping_sub(1)) != Some(&b'\\') {
+                    return i;
+                }
+            }
+            end
+        }
+        Some(b) if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+') => {
+            let mut i = end;
+            while i > 0
+                && bytes
+                    .get(i - 1)
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+'))
+            {
+                i -= 1;
+            }
+            i
+        }
+        _ => end,
+    }
 }
 
 /// Byte offset of `part` inside `whole` (`part` is a slice of `whole`).

@@ -27,16 +27,6 @@ impl Position {
         }
     }
 
-    /// The position serde_json reports (`line`, byte `column`) in `text`.
-    pub fn from_json(text: &str, line: usize, column: usize) -> Position {
-        let line_start: usize = text
-            .split_inclusive('\n')
-            .take(line.saturating_sub(1))
-            .map(str::len)
-            .sum();
-        Position::at_byte(text, line_start + column.saturating_sub(1))
-    }
-
     /// This position, for text that starts at `origin` of a larger text.
     pub fn offset_by(self, origin: Position) -> Position {
         if self.line == 1 {
