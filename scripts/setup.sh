@@ -15,7 +15,7 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
 
 need_build() {
-  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  if ! rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
@@ -38,7 +38,7 @@ need_test() {
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
-  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
   if [ "${#missing[@]}" -gt 0 ]; then
     say "installing Debian packages: ${missing[*]}"
     local sudo=""
