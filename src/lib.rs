@@ -14,6 +14,7 @@
 //! [`format`] writes Chinese numbers and units; [`theme`] holds colours and
 //! type. Everything but `web` builds and tests natively.
 
+pub mod describe;
 pub mod format;
 pub mod layout;
 pub mod model;

@@ -24,6 +24,37 @@ impl Color {
         }
     }
 
+    /// This colour moved `amount` (0–1) of the way towards `other`.
+    pub fn mix(self, other: Color, amount: f64) -> Color {
+        let k = amount.clamp(0.0, 1.0);
+        let blend = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * k).round() as u8;
+        Color {
+            r: blend(self.r, other.r),
+            g: blend(self.g, other.g),
+            b: blend(self.b, other.b),
+            a: self.a + (other.a - self.a) * k,
+        }
+    }
+
+    /// Relative luminance (WCAG 2).
+    pub fn luminance(&self) -> f64 {
+        let lin = |c: u8| {
+            let s = f64::from(c) / 255.0;
+            if s <= 0.04045 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(self.r) + 0.7152 * lin(self.g) + 0.0722 * lin(self.b)
+    }
+
+    /// WCAG 2 contrast ratio between two opaque colours (1 to 21).
+    pub fn contrast(&self, other: &Color) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
     /// `#rrggbb`, for CSS and SVG.
     pub fn css(&self) -> String {
         format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)

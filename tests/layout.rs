@@ -76,7 +76,8 @@ fn no_two_labels_overlap() {
 #[test]
 fn every_shape_inside_the_canvas() {
     for (id, w, scene) in scenes() {
-        for shape in &scene.shapes {
+        for placed in &scene.shapes {
+            let shape = &placed.shape;
             let (x0, x1, y0, y1) = match shape {
                 Shape::Rect { rect, .. } => (rect.x, rect.right(), rect.y, rect.bottom()),
                 Shape::Line { from, to, .. } => (
@@ -212,7 +213,7 @@ fn bars_are_proportional_to_their_values() {
         let bars: Vec<f64> = scene
             .shapes
             .iter()
-            .filter_map(|s| match s {
+            .filter_map(|s| match &s.shape {
                 Shape::Rect {
                     rect,
                     fill: Some(_),

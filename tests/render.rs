@@ -35,7 +35,7 @@ fn svg_has_every_text_and_mark_of_the_scene() {
             let scene_rects: usize = scene
                 .shapes
                 .iter()
-                .map(|s| match s {
+                .map(|s| match &s.shape {
                     Shape::Rect { fill, stroke, .. } => {
                         usize::from(fill.is_some()) + usize::from(stroke.is_some())
                     }

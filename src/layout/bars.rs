@@ -2,7 +2,7 @@
 //! result as a solid inner bar, a floor as an outline open to the right
 //! with an arrow.
 
-use super::{Anchor, Canvas, Font, Mark, Point, Rect, Shape, Stroke, NARROW};
+use super::{tween, Anchor, Canvas, Font, Mark, Point, Rect, Shape, Stroke, NARROW};
 use crate::format::quantity;
 use crate::model::{Bound, Item};
 use crate::theme::Color;
@@ -84,7 +84,21 @@ pub(super) fn layout(items: &[Item], target: bool, c: &mut Canvas) -> f64 {
 
     let rows_top = y;
     for (item, value) in items.iter().zip(&values) {
+        c.begin_mark();
         let row_top = y;
+        // The item as shown now: bars grown to the entrance's progress, and
+        // the figures counted up to it, rounded as the final figure is.
+        let t = c.progress;
+        let now = Item {
+            plan: item.plan.map(|v| v * t),
+            result: item.result.map(|v| v * t),
+            ..item.clone()
+        };
+        let counted = Item {
+            plan: item.plan.map(|v| tween(v, t)),
+            result: item.result.map(|v| tween(v, t)),
+            ..item.clone()
+        };
         let label_width = match (narrow, inline) {
             (true, true) => c.width - value_w - 2.0 * VALUE_GAP,
             (true, false) => c.width,
@@ -123,18 +137,18 @@ pub(super) fn layout(items: &[Item], target: bool, c: &mut Canvas) -> f64 {
             theme.base_tint
         };
         let end = if target {
-            let plan = item.plan.unwrap_or(0.0);
+            let plan = now.plan.unwrap_or(0.0);
             plan_bar(c, zero, scale(plan), bar_y, color, tint, item.bound);
-            if let Some(result) = item.result {
+            if let Some(result) = now.result {
                 let h = BAR * 0.5;
                 c.fill(
                     span_rect(zero, scale(result), bar_y + (BAR - h) / 2.0, h),
                     color,
                 );
             }
-            let reach = scale(plan).max(item.result.map_or(f64::MIN, scale));
-            let low = scale(plan).min(item.result.map_or(f64::MAX, scale));
-            if plan < 0.0 && item.result.is_none_or(|r| r < 0.0) {
+            let reach = scale(plan).max(now.result.map_or(f64::MIN, scale));
+            let low = scale(plan).min(now.result.map_or(f64::MAX, scale));
+            if plan < 0.0 && now.result.is_none_or(|r| r < 0.0) {
                 low
             } else {
                 reach
@@ -145,7 +159,7 @@ pub(super) fn layout(items: &[Item], target: bool, c: &mut Canvas) -> f64 {
                     }
             }
         } else {
-            let v = scale(item.value());
+            let v = scale(now.value());
             c.fill(span_rect(zero, v, bar_y, BAR), color);
             v
         };
@@ -155,6 +169,12 @@ pub(super) fn layout(items: &[Item], target: bool, c: &mut Canvas) -> f64 {
             item.value() < 0.0
         };
         let value_y = bar_y + BAR / 2.0;
+        let counted = if t < 1.0 {
+            value_text(&counted, target)
+        } else {
+            value.clone()
+        };
+        let value = &counted;
         if inline {
             let shown = c.ellipsize(value, c.width, value_font);
             c.text(
@@ -171,6 +191,17 @@ pub(super) fn layout(items: &[Item], target: bool, c: &mut Canvas) -> f64 {
             let shown = c.ellipsize(value, c.width - end - VALUE_GAP + 0.5, value_font);
             c.text(&shown, end + VALUE_GAP, value_y, Anchor::Start, value_font);
         }
+        c.end_mark(Mark {
+            hit: Rect::new(
+                0.0,
+                row_top - ROW_GAP / 2.0,
+                c.width,
+                row_bottom - row_top + ROW_GAP,
+            ),
+            label: item.label.clone(),
+            value: value_text(item, target),
+            note: note(item, target),
+        });
         if narrow {
             // Labels sit above the bars here: the zero line runs along each bar only.
             c.line(
@@ -186,17 +217,6 @@ pub(super) fn layout(items: &[Item], target: bool, c: &mut Canvas) -> f64 {
                 1.0,
             );
         }
-        c.marks.push(Mark {
-            hit: Rect::new(
-                0.0,
-                row_top - ROW_GAP / 2.0,
-                c.width,
-                row_bottom - row_top + ROW_GAP,
-            ),
-            label: item.label.clone(),
-            value: value.clone(),
-            note: note(item, target),
-        });
         y = row_bottom + ROW_GAP;
     }
     let bottom = (y - ROW_GAP).max(rows_top);
@@ -262,7 +282,7 @@ fn plan_bar(c: &mut Canvas, zero: f64, end: f64, y: f64, color: Color, tint: Col
     let rect = span_rect(zero, end, y, BAR);
     let stroke = Stroke { color, width: 1.5 };
     if bound == Bound::Exact {
-        c.shapes.push(Shape::Rect {
+        c.push(Shape::Rect {
             rect,
             fill: Some(tint),
             stroke: Some(stroke),
@@ -285,7 +305,7 @@ fn plan_bar(c: &mut Canvas, zero: f64, end: f64, y: f64, color: Color, tint: Col
     }
     let dir = if end >= zero { 1.0 } else { -1.0 };
     let mid = y + BAR / 2.0;
-    c.shapes.push(Shape::Polygon {
+    c.push(Shape::Polygon {
         points: vec![
             Point {
                 x: end + dir * 2.0,
@@ -330,7 +350,7 @@ fn legend(c: &mut Canvas, any_result: bool, any_floor: bool) -> f64 {
             y += row_h;
         }
         match kind {
-            0 => c.shapes.push(Shape::Rect {
+            0 => c.push(Shape::Rect {
                 rect: Rect::new(x, y - sh / 2.0, sw, sh),
                 fill: Some(theme.base_tint),
                 stroke: Some(Stroke {
@@ -339,7 +359,7 @@ fn legend(c: &mut Canvas, any_result: bool, any_floor: bool) -> f64 {
                 }),
             }),
             1 => c.fill(Rect::new(x, y - sh / 4.0, sw, sh / 2.0), theme.base),
-            _ => c.shapes.push(Shape::Polygon {
+            _ => c.push(Shape::Polygon {
                 points: vec![
                     Point {
                         x: x + 5.0,

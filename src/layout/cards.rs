@@ -1,6 +1,6 @@
 //! Big-number cards for figures of unlike units, grouped by theme.
 
-use super::{Anchor, Canvas, Font, Mark, Point, Rect};
+use super::{tween, Anchor, Canvas, Font, Mark, Point, Rect};
 use crate::format::quantity;
 use crate::model::Item;
 
@@ -76,6 +76,7 @@ fn card(
     caption_h: f64,
     note_font: Font,
 ) -> f64 {
+    c.begin_mark();
     let theme = c.theme;
     let rule = if item.highlight {
         theme.accent
@@ -128,7 +129,9 @@ fn card(
         color,
     };
     let baseline = y + 10.0 + big * 0.95;
-    let number = c.ellipsize(&q.number, w, number_font);
+    // During the entrance the number counts up; size and unit stay final.
+    let shown = quantity(tween(item.value(), c.progress), &item.unit, item.bound);
+    let number = c.ellipsize(&shown.number, w, number_font);
     let nb = c.text(
         &number,
         x,
@@ -137,7 +140,7 @@ fn card(
         number_font,
     );
     let unit_room = x + w - nb.right() - 2.0;
-    let unit = c.ellipsize(&q.unit, unit_room, unit_font);
+    let unit = c.ellipsize(&shown.unit, unit_room, unit_font);
     c.text(
         &unit,
         nb.right() + 2.0,
@@ -155,7 +158,7 @@ fn card(
         bottom += c.lines(&lines, x, bottom, (note_font.size * 1.4).round(), note_font);
     }
     let h = bottom - y;
-    c.marks.push(Mark {
+    c.end_mark(Mark {
         hit: Rect::new(x, y, w, h),
         label: item.label.clone(),
         value: q.to_string(),

@@ -11,7 +11,7 @@ mod part;
 mod scene;
 mod text;
 
-pub use scene::{Anchor, Mark, Point, Rect, Scene, Shape, Stroke, Text};
+pub use scene::{Anchor, Mark, Placed, Point, Rect, Scene, Shape, Stroke, Text};
 pub use text::{ellipsize, wrap, ApproxMeasure, TextMeasure, ELLIPSIS};
 
 use crate::model::{Body, Chart};
@@ -20,13 +20,35 @@ use crate::theme::{Color, Theme};
 /// Below this width (CSS px) charts use their phone layout.
 pub const NARROW: f64 = 480.0;
 
-/// Lays out `chart` to fill `width` CSS px.
+/// The smallest height of a mark's hit area: a fingertip (CSS px).
+pub const MIN_TARGET: f64 = 44.0;
+
+/// Lays out `chart` to fill `width` CSS px, in its final state.
 ///
 /// Total for any width and any validated chart: tiny or huge widths give a
 /// degenerate but well-formed scene, never a panic.
 pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure, theme: &Theme) -> Scene {
+    layout_at(chart, width, measure, theme, 1.0)
+}
+
+/// Lays out `chart` part-way through its entrance: bars grown and numbers
+/// counted up to `progress` (0 to 1, already eased) of their values. Label
+/// positions, scales and hit areas are those of the final state, so a tap
+/// during the entrance finds the same mark it will find afterwards.
+pub fn layout_at(
+    chart: &Chart,
+    width: f64,
+    measure: &dyn TextMeasure,
+    theme: &Theme,
+    progress: f64,
+) -> Scene {
     let width = if width.is_finite() {
         width.clamp(1.0, 100_000.0)
+    } else {
+        1.0
+    };
+    let progress = if progress.is_finite() {
+        progress.clamp(0.0, 1.0)
     } else {
         1.0
     };
@@ -34,6 +56,8 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure, theme: &Them
         width,
         theme,
         measure,
+        progress,
+        owner: None,
         shapes: Vec::new(),
         marks: Vec::new(),
     };
@@ -52,12 +76,32 @@ pub fn layout(chart: &Chart, width: f64, measure: &dyn TextMeasure, theme: &Them
     }
 }
 
+/// `value` part-way (`t`) from 0, rounded to the decimals the final value
+/// shows, so that counting numbers never flicker with long fractions.
+pub(crate) fn tween(value: f64, t: f64) -> f64 {
+    if t >= 1.0 {
+        return value;
+    }
+    let decimals = (0..=2)
+        .find(|d| {
+            let f = 10f64.powi(*d);
+            ((value * f).round() - value * f).abs() < 1e-6
+        })
+        .unwrap_or(2);
+    let f = 10f64.powi(decimals);
+    (value * t * f).round() / f
+}
+
 /// The scene under construction, with the context every chart kind needs.
 pub(crate) struct Canvas<'a> {
     pub width: f64,
     pub theme: &'a Theme,
     pub measure: &'a dyn TextMeasure,
-    pub shapes: Vec<Shape>,
+    /// Entrance progress, 0 to 1 (1: the final state).
+    pub progress: f64,
+    /// The mark the shapes being added belong to.
+    pub owner: Option<usize>,
+    pub shapes: Vec<Placed>,
     pub marks: Vec<Mark>,
 }
 
@@ -70,6 +114,35 @@ pub(crate) struct Font {
 }
 
 impl Canvas<'_> {
+    /// Adds a shape, owned by the mark under construction (if any).
+    pub fn push(&mut self, shape: Shape) {
+        self.shapes.push(Placed {
+            shape,
+            mark: self.owner,
+        });
+    }
+
+    /// Starts a mark: shapes added until [`Canvas::end_mark`] belong to it.
+    pub fn begin_mark(&mut self) {
+        self.owner = Some(self.marks.len());
+    }
+
+    /// Finishes the current mark, its hit area grown to at least
+    /// [`MIN_TARGET`] tall about its centre (never above the top edge).
+    pub fn end_mark(&mut self, mut mark: Mark) {
+        if mark.hit.h < MIN_TARGET {
+            let grow = MIN_TARGET - mark.hit.h;
+            mark.hit = Rect::new(
+                mark.hit.x,
+                (mark.hit.y - grow / 2.0).max(0.0),
+                mark.hit.w,
+                MIN_TARGET,
+            );
+        }
+        self.marks.push(mark);
+        self.owner = None;
+    }
+
     /// Width of `s` in `font`.
     pub fn measure(&self, s: &str, font: Font) -> f64 {
         self.measure.width(s, font.size, font.bold)
@@ -89,7 +162,7 @@ impl Canvas<'_> {
         };
         let bounds = text.bounds();
         if !s.is_empty() {
-            self.shapes.push(Shape::Text(text));
+            self.push(Shape::Text(text));
         }
         bounds
     }
@@ -113,7 +186,7 @@ impl Canvas<'_> {
 
     /// Adds a filled rectangle.
     pub fn fill(&mut self, rect: Rect, color: Color) {
-        self.shapes.push(Shape::Rect {
+        self.push(Shape::Rect {
             rect,
             fill: Some(color),
             stroke: None,
@@ -122,7 +195,7 @@ impl Canvas<'_> {
 
     /// Adds a straight line.
     pub fn line(&mut self, from: Point, to: Point, color: Color, width: f64) {
-        self.shapes.push(Shape::Line {
+        self.push(Shape::Line {
             from,
             to,
             stroke: Stroke { color, width },

@@ -1,7 +1,7 @@
 //! Part of a whole: one stacked bar per measure (count, amount), the
 //! remainder derived, shares inside the bar and labels directly below it.
 
-use super::{Anchor, Canvas, Font, Mark, Rect};
+use super::{tween, Anchor, Canvas, Font, Mark, Rect};
 use crate::format::{quantity, share};
 use crate::model::{Bound, Part};
 use crate::theme::Color;
@@ -65,13 +65,18 @@ pub(super) fn layout(part: &Part, c: &mut Canvas) -> f64 {
         } else {
             0.0
         };
+        let first_mark = c.marks.len();
         let mut x = 0.0;
+        let mut now_x = 0.0;
         let mut segments: Vec<(f64, f64)> = Vec::with_capacity(values.len());
         for (i, v) in values.iter().enumerate() {
+            c.owner = Some(first_mark + i);
             let w = (v * scale).max(0.0).min(c.width - x);
+            // During the entrance the segments grow from the left, in order.
+            let now_w = (w * c.progress).min(c.width - now_x).max(0.0);
             let color = colors.get(i).copied().unwrap_or(theme.base_tint);
-            c.fill(Rect::new(x, y, w, BAR), color);
-            let pct = share(*v, m.whole);
+            c.fill(Rect::new(now_x, y, now_w, BAR), color);
+            let pct = share(tween(*v, c.progress), m.whole);
             let on = if i + 1 == values.len() {
                 theme.text
             } else {
@@ -81,12 +86,14 @@ pub(super) fn layout(part: &Part, c: &mut Canvas) -> f64 {
                 color: on,
                 ..share_font
             };
-            if c.measure(&pct, f) + 12.0 <= w {
-                c.text(&pct, x + 6.0, y + BAR / 2.0, Anchor::Start, f);
+            if c.measure(&pct, f) + 12.0 <= now_w {
+                c.text(&pct, now_x + 6.0, y + BAR / 2.0, Anchor::Start, f);
             }
             segments.push((x, w));
             x += w;
+            now_x += now_w;
         }
+        c.owner = None;
         let bar_y = y;
         y += BAR + 4.0;
 
@@ -114,12 +121,14 @@ pub(super) fn layout(part: &Part, c: &mut Canvas) -> f64 {
         }
         let label_top = y;
         if fits {
-            for (t, (x, a)) in texts.iter().zip(&placed) {
+            for (i, (t, (x, a))) in texts.iter().zip(&placed).enumerate() {
+                c.owner = Some(first_mark + i);
                 c.text(t, *x, y + line_h / 2.0, *a, label_font);
             }
             y += line_h;
         } else {
             for (i, t) in texts.iter().enumerate() {
+                c.owner = Some(first_mark + i);
                 let color = colors.get(i).copied().unwrap_or(theme.base_tint);
                 c.fill(Rect::new(0.0, y + line_h / 2.0 - 5.0, 10.0, 10.0), color);
                 let shown = c.ellipsize(t, c.width - 16.0, label_font);
@@ -129,7 +138,7 @@ pub(super) fn layout(part: &Part, c: &mut Canvas) -> f64 {
         }
 
         for (i, ((name, v), (sx, w))) in names.iter().zip(&values).zip(&segments).enumerate() {
-            c.marks.push(Mark {
+            c.end_mark(Mark {
                 hit: Rect::new(*sx, bar_y, *w, label_top - bar_y),
                 label: format!("{}：{name}", m.label),
                 value: format!(

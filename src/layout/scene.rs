@@ -148,6 +148,16 @@ pub enum Shape {
     Text(Text),
 }
 
+/// A shape and the data mark it belongs to, if any (axes and legends
+/// belong to none), so that drawing can highlight one mark and mute others.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// What to draw.
+    pub shape: Shape,
+    /// Index into [`Scene::marks`].
+    pub mark: Option<usize>,
+}
+
 /// One datum a reader can point at: a bar, a target, a segment or a card.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
@@ -171,7 +181,7 @@ pub struct Scene {
     /// Background colour.
     pub background: Color,
     /// Drawing primitives, back to front.
-    pub shapes: Vec<Shape>,
+    pub shapes: Vec<Placed>,
     /// The data marks, in reading order.
     pub marks: Vec<Mark>,
 }
@@ -179,9 +189,26 @@ pub struct Scene {
 impl Scene {
     /// Every text of the scene.
     pub fn texts(&self) -> impl Iterator<Item = &Text> {
-        self.shapes.iter().filter_map(|s| match s {
+        self.shapes.iter().filter_map(|s| match &s.shape {
             Shape::Text(t) => Some(t),
             _ => None,
         })
+    }
+
+    /// The mark under `p`: of the marks whose hit area contains `p`, the
+    /// one whose centre is nearest (hit areas may overlap where they were
+    /// enlarged to a finger's size).
+    pub fn hit(&self, p: Point) -> Option<usize> {
+        self.marks
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.hit.contains(p))
+            .map(|(i, m)| {
+                let cx = m.hit.x + m.hit.w / 2.0;
+                let cy = m.hit.y + m.hit.h / 2.0;
+                (i, (p.x - cx).powi(2) + (p.y - cy).powi(2))
+            })
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
     }
 }
