@@ -84,7 +84,7 @@ fn gap(hi: &Item, hi_v: f64, lo_v: f64) -> String {
 }
 
 /// The highest and lowest items by `key`, the first of equals winning.
-fn extremes<'a>(items: &'a [Item], key: impl Fn(&Item) -> f64) -> Option<(&'a Item, &'a Item)> {
+fn extremes(items: &[Item], key: impl Fn(&Item) -> f64) -> Option<(&Item, &Item)> {
     let hi = items.iter().fold(None::<&Item>, |best, i| match best {
         Some(b) if key(b) >= key(i) => Some(b),
         _ => Some(i),
@@ -203,7 +203,7 @@ pub fn table(chart: &Chart) -> Table {
                 .collect(),
         },
         Body::Part(part) => {
-            let mut head = vec![String::new()];
+            let mut head = vec!["指标".to_string()];
             head.extend(part.part_labels.iter().cloned());
             head.push(part.rest_label.clone());
             head.push("合计".into());

@@ -16,6 +16,7 @@
 
 pub mod describe;
 pub mod format;
+pub mod interact;
 pub mod layout;
 pub mod model;
 pub mod render;

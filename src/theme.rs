@@ -55,6 +55,23 @@ impl Color {
         (a.max(b) + 0.05) / (a.min(b) + 0.05)
     }
 
+    /// Parses `#rrggbb` (or `#rgb`).
+    pub fn parse(css: &str) -> Option<Color> {
+        let hex = css.strip_prefix('#')?;
+        if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        match hex.len() {
+            6 => u32::from_str_radix(hex, 16).ok().map(Color::hex),
+            3 => {
+                let v = u32::from_str_radix(hex, 16).ok()?;
+                let (r, g, b) = ((v >> 8) & 0xF, (v >> 4) & 0xF, v & 0xF);
+                Some(Color::hex((r * 17) << 16 | (g * 17) << 8 | (b * 17)))
+            }
+            _ => None,
+        }
+    }
+
     /// `#rrggbb`, for CSS and SVG.
     pub fn css(&self) -> String {
         format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
@@ -107,29 +124,145 @@ pub const FONT_STACK: &str = "\"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft
 impl Theme {
     /// The light newspaper theme: one red accent, blue-grey for the rest.
     pub fn light() -> Theme {
-        Theme {
+        Theme::build(
+            Color::hex(0xFFFFFF),
+            Color::hex(0x1F1F1F),
+            Color::hex(0x595F66),
+            Color::hex(0xB8232F),
+            Color::hex(0x7D93A8),
+            Color::hex(0xC9CED3),
+        )
+    }
+
+    /// The dark theme: its own palette for a dark page, not an inversion.
+    pub fn dark() -> Theme {
+        Theme::build(
+            Color::hex(0x121417),
+            Color::hex(0xECEDEE),
+            Color::hex(0xA9B0B8),
+            Color::hex(0xFF7B7B),
+            Color::hex(0x8FA6BD),
+            Color::hex(0x3A4048),
+        )
+    }
+
+    /// A theme from its key colours; tints and the text on the accent are
+    /// derived, so that a newspaper's own accent keeps them consistent.
+    fn build(
+        background: Color,
+        text: Color,
+        text_muted: Color,
+        accent: Color,
+        base: Color,
+        rule: Color,
+    ) -> Theme {
+        let mut theme = Theme {
             font_family: FONT_STACK.to_string(),
-            background: Color::hex(0xFFFFFF),
-            text: Color::hex(0x1F1F1F),
-            text_muted: Color::hex(0x595F66),
-            accent: Color::hex(0xB8232F),
-            accent_tint: Color::hex(0xF4D9DB),
-            base: Color::hex(0x7D93A8),
-            base_tint: Color::hex(0xD9E1E8),
-            on_accent: Color::hex(0xFFFFFF),
-            rule: Color::hex(0xC9CED3),
+            background,
+            text,
+            text_muted,
+            accent,
+            accent_tint: accent,
+            base,
+            base_tint: base,
+            on_accent: accent,
+            rule,
             sizes: Sizes {
                 label: 14.0,
                 value: 14.0,
                 small: 12.0,
                 big: 30.0,
             },
+        };
+        theme.set_accent(accent);
+        theme.set_base(base);
+        theme
+    }
+
+    /// Sets the accent and what derives from it.
+    pub fn set_accent(&mut self, accent: Color) {
+        self.accent = accent;
+        self.accent_tint = accent.mix(self.background, 0.8);
+        let white = Color::hex(0xFFFFFF);
+        let ink = Color::hex(0x111111);
+        self.on_accent = if accent.contrast(&white) >= accent.contrast(&ink) {
+            white
+        } else {
+            ink
+        };
+    }
+
+    /// Sets the colour of bars that are not highlighted, and its tint.
+    pub fn set_base(&mut self, base: Color) {
+        self.base = base;
+        self.base_tint = base.mix(self.background, 0.7);
+    }
+}
+
+impl Theme {
+    /// The theme a data file asks for, light or dark; whatever the file
+    /// leaves out (or gets wrong) keeps the default.
+    pub fn for_document(spec: &crate::model::ThemeSpec, dark: bool) -> Theme {
+        let mut theme = if dark { Theme::dark() } else { Theme::light() };
+        if let Some(font) = &spec.font_family {
+            theme.font_family = font.clone();
         }
+        let palette = if dark { &spec.dark } else { &spec.light };
+        if let Some(p) = palette {
+            if let Some(c) = p.accent.as_deref().and_then(Color::parse) {
+                theme.set_accent(c);
+            }
+            if let Some(c) = p.base.as_deref().and_then(Color::parse) {
+                theme.set_base(c);
+            }
+        }
+        theme
     }
 }
 
 impl Default for Theme {
     fn default() -> Self {
         Theme::light()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_palettes_keep_text_contrast() {
+        for theme in [Theme::light(), Theme::dark()] {
+            let bg = theme.background;
+            for (name, c) in [
+                ("text", theme.text),
+                ("muted", theme.text_muted),
+                ("accent", theme.accent),
+            ] {
+                assert!(
+                    c.contrast(&bg) >= 4.5,
+                    "{name} {} on {}: {}",
+                    c.css(),
+                    bg.css(),
+                    c.contrast(&bg)
+                );
+            }
+            assert!(theme.on_accent.contrast(&theme.accent) >= 4.5);
+            assert!(theme.text.contrast(&theme.base_tint) >= 4.5);
+            assert!(theme.text.contrast(&theme.accent_tint) >= 4.5);
+        }
+    }
+
+    #[test]
+    fn colours_parse_and_mix() {
+        assert_eq!(Color::parse("#b8232f"), Some(Color::hex(0xB8232F)));
+        assert_eq!(Color::parse("#fff"), Some(Color::hex(0xFFFFFF)));
+        assert_eq!(Color::parse("red"), None);
+        assert_eq!(Color::parse("#12345g"), None);
+        assert_eq!(
+            Color::hex(0x000000).mix(Color::hex(0xFFFFFF), 0.5).css(),
+            "#808080"
+        );
+        assert!((Color::hex(0xFFFFFF).contrast(&Color::hex(0x000000)) - 21.0).abs() < 1e-9);
     }
 }

@@ -160,7 +160,7 @@ fn tables_hold_every_figure() {
     let t = table(doc.chart("targets").unwrap().chart.as_ref().unwrap());
     assert_eq!(t.rows[4], vec!["进出口总额", "8%以上", "—", ""]);
     let p = table(doc.chart("projects").unwrap().chart.as_ref().unwrap());
-    assert_eq!(p.head, vec!["", "新建项目", "其他项目", "合计"]);
+    assert_eq!(p.head, vec!["指标", "新建项目", "其他项目", "合计"]);
     assert_eq!(
         p.rows[1],
         vec!["总投资", "170亿元（45.1%）", "207亿元（54.9%）", "377亿元"]

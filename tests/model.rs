@@ -242,3 +242,43 @@ fn unknown_top_level_key() {
     let p = problems(r#"{"publication":"x","updated":"y","chart":[]}"#);
     assert!(p[0].zh.contains("是不是“charts”"), "{}", p[0].zh);
 }
+
+#[test]
+fn theme_section_sets_the_house_style_and_bad_colours_only_warn() {
+    let doc = common::document();
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let light = infographic::theme::Theme::for_document(&doc.theme, false);
+    assert_eq!(light.accent.css(), "#b8232f");
+    assert!(light.font_family.starts_with("\"PingFang SC\""));
+    let dark = infographic::theme::Theme::for_document(&doc.theme, true);
+    assert_eq!(dark.accent.css(), "#ff7b7b");
+
+    let bad = r##"{"publication":"p","updated":"u",
+      "theme":{"light":{"accent":"#ffff00","base":"blue"},"dark":{"acent":"#fff"}},
+      "charts":[{"id":"a","kind":"bars","title":"T","subtitle":"S","source":"x",
+       "items":[{"label":"甲","unit":"个","plan":1}]}]}"##;
+    let doc = load(bad.as_bytes()).unwrap();
+    assert!(doc.chart("a").unwrap().chart.is_ok(), "charts still draw");
+    let paths: Vec<&str> = doc.warnings.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, vec!["theme.dark.acent"], "{:?}", doc.warnings);
+    assert!(doc.warnings[0].zh.contains("是不是“accent”"));
+
+    let low = r##"{"publication":"p","updated":"u",
+      "theme":{"light":{"accent":"#ffff00","base":"blue"}},"charts":[]}"##;
+    let doc = load(low.as_bytes()).unwrap();
+    let found: Vec<(&str, &str)> = doc
+        .warnings
+        .iter()
+        .map(|p| (p.path.as_str(), p.zh.as_str()))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, "theme.light.accent");
+    assert!(found[0].1.contains("对比度只有 1.1:1"), "{}", found[0].1);
+    assert_eq!(found[1].0, "theme.light.base");
+    assert!(found[1].1.contains("#rrggbb"), "{}", found[1].1);
+    // The default theme stands in for the rejected one.
+    assert_eq!(
+        infographic::theme::Theme::for_document(&doc.theme, false),
+        infographic::theme::Theme::light()
+    );
+}

@@ -7,10 +7,12 @@
 
 mod bars;
 mod cards;
+mod frame;
 mod part;
 mod scene;
 mod text;
 
+pub use frame::{framed, PADDING};
 pub use scene::{Anchor, Mark, Placed, Point, Rect, Scene, Shape, Stroke, Text};
 pub use text::{ellipsize, wrap, ApproxMeasure, TextMeasure, ELLIPSIS};
 

@@ -1,8 +1,8 @@
 //! From the bytes of a data file to a [`Document`].
 
 use super::problem::{bare_message, Position, Problem};
-use super::validate::validate_chart;
-use super::{ChartEntry, Document};
+use super::validate::{validate_chart, validate_theme};
+use super::{ChartEntry, Document, ThemeSpec};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -15,6 +15,8 @@ struct RawDocument<'a> {
     _schema: Option<String>,
     publication: String,
     updated: String,
+    #[serde(default, borrow)]
+    theme: Option<&'a RawValue>,
     #[serde(borrow)]
     charts: Vec<&'a RawValue>,
 }
@@ -53,6 +55,28 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
         return Err(vec![json_problem(text, String::new(), &err)]);
     }
 
+    let mut warnings = Vec::new();
+    let mut theme = ThemeSpec::default();
+    if let Some(raw_theme) = raw.theme {
+        let origin = Position::at_byte(text, byte_offset(text, raw_theme.get()));
+        let mut de = serde_json::Deserializer::from_str(raw_theme.get());
+        match serde_path_to_error::deserialize::<_, ThemeSpec>(&mut de) {
+            Ok(spec) => {
+                let problems = validate_theme(&spec, origin);
+                if problems.is_empty() {
+                    theme = spec;
+                }
+                warnings.extend(problems);
+            }
+            Err(err) => {
+                let path = display_path(&err.path().to_string(), "theme");
+                let mut problem = json_problem(raw_theme.get(), path, err.inner());
+                problem.position = problem.position.map(|p| p.offset_by(origin));
+                warnings.push(problem);
+            }
+        }
+    }
+
     let mut charts: Vec<ChartEntry> = Vec::with_capacity(raw.charts.len());
     for (index, chart) in raw.charts.iter().enumerate() {
         let prefix = format!("charts[{index}]");
@@ -85,6 +109,8 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
     Ok(Document {
         publication: raw.publication,
         updated: raw.updated,
+        theme,
+        warnings,
         charts,
     })
 }

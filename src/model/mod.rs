@@ -25,6 +25,11 @@ pub struct Document {
     pub publication: String,
     /// The date the figures were last checked, as the editor wrote it.
     pub updated: String,
+    /// The house style: accent colours and font stack.
+    pub theme: ThemeSpec,
+    /// Problems of the file that leave its charts drawable (a bad theme
+    /// colour falls back to the default one).
+    pub warnings: Vec<Problem>,
     /// Every chart in the file, in file order, valid or not.
     pub charts: Vec<ChartEntry>,
 }
@@ -35,13 +40,43 @@ impl Document {
         self.charts.iter().find(|c| c.id.as_deref() == Some(id))
     }
 
-    /// Every problem of every chart, in file order.
+    /// Every problem of the file and of every chart, in file order.
     pub fn problems(&self) -> impl Iterator<Item = &Problem> {
-        self.charts
-            .iter()
-            .filter_map(|c| c.chart.as_ref().err())
-            .flatten()
+        self.warnings.iter().chain(
+            self.charts
+                .iter()
+                .filter_map(|c| c.chart.as_ref().err())
+                .flatten(),
+        )
     }
+}
+
+/// The data file's optional `theme` section: the newspaper's house style.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeSpec {
+    /// CSS font stack for every text of the charts.
+    #[serde(default)]
+    pub font_family: Option<String>,
+    /// Colours on a light page.
+    #[serde(default)]
+    pub light: Option<PaletteSpec>,
+    /// Colours on a dark page (`prefers-color-scheme: dark`).
+    #[serde(default)]
+    pub dark: Option<PaletteSpec>,
+}
+
+/// Colours of one palette, as `#rrggbb`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaletteSpec {
+    /// The colour of what a title talks about; also used for text, so it
+    /// needs 4.5:1 contrast with the page.
+    #[serde(default)]
+    pub accent: Option<String>,
+    /// The colour of the other bars.
+    #[serde(default)]
+    pub base: Option<String>,
 }
 
 /// One element of the file's `charts` list.

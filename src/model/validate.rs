@@ -2,7 +2,8 @@
 //! negative, parts no larger than their whole, fields that belong to the kind.
 
 use super::problem::{Position, Problem};
-use super::{Body, Chart, Item, Kind, Measure, Part};
+use super::{Body, Chart, Item, Kind, Measure, PaletteSpec, Part, ThemeSpec};
+use crate::theme::{Color, Theme};
 use serde::Deserialize;
 
 /// A chart as written: every kind's fields optional, checked by
@@ -275,4 +276,61 @@ pub(crate) fn validate_chart(
     } else {
         Err(c.problems)
     }
+}
+
+/// Checks the `theme` section: colours that parse, an accent readable as
+/// text on its page, a font stack that is a plain list of names.
+pub(crate) fn validate_theme(spec: &ThemeSpec, origin: Position) -> Vec<Problem> {
+    let mut c = Checker {
+        prefix: "theme",
+        origin,
+        problems: Vec::new(),
+    };
+    if let Some(font) = &spec.font_family {
+        let plain = !font.trim().is_empty() && !font.contains([';', '{', '}', '<', '>', '\\']);
+        if !plain {
+            c.push(
+                "font_family",
+                "字体应为逗号分隔的字体名列表，如 \"PingFang SC\", sans-serif".into(),
+                "font_family must be a comma-separated list of font names".into(),
+            );
+        }
+    }
+    for (name, palette, page) in [
+        ("light", &spec.light, Theme::light()),
+        ("dark", &spec.dark, Theme::dark()),
+    ] {
+        let Some(PaletteSpec { accent, base }) = palette else {
+            continue;
+        };
+        for (key, value, min) in [("accent", accent, 4.5), ("base", base, 3.0)] {
+            let Some(value) = value else {
+                continue;
+            };
+            let path = format!("{name}.{key}");
+            match Color::parse(value) {
+                None => c.push(
+                    &path,
+                    format!("颜色“{value}”应写成 #rrggbb，如 #b8232f"),
+                    format!("colour \"{value}\" must be written #rrggbb"),
+                ),
+                Some(color) => {
+                    let ratio = color.contrast(&page.background);
+                    if ratio < min {
+                        c.push(
+                            &path,
+                            format!(
+                                "颜色 {value} 与{}背景（{}）的对比度只有 {:.1}:1，至少需要 {min}:1",
+                                if name == "light" { "浅色" } else { "深色" },
+                                page.background.css(),
+                                ratio
+                            ),
+                            format!("colour {value} has {ratio:.1}:1 contrast with the page, needs {min}:1"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    c.problems
 }

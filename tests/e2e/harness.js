@@ -66,14 +66,22 @@ export function launch() {
  * Opens `path` at the given viewport, collecting console errors and page errors,
  * and resolves once the page has dispatched `infographic:ready`.
  */
-export async function open(browser, base, path, { width, height = 900, dpr = 1 } = {}) {
+export async function open(
+  browser,
+  base,
+  path,
+  { width, height = 900, dpr = 1, reducedMotion = 'no-preference', colorScheme = 'light', route } = {},
+) {
   const context = await browser.newContext({
     viewport: { width, height },
     deviceScaleFactor: dpr,
     isMobile: dpr > 1,
     hasTouch: dpr > 1,
+    reducedMotion,
+    colorScheme,
   });
   const page = await context.newPage();
+  if (route) await page.route(route.url, route.handler);
   const errors = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());

@@ -24,7 +24,12 @@ for (const { name, width, dpr } of [
   { name: 'desktop-1200', width: 1200, dpr: 1 },
 ]) {
   test(`demo article at ${name}: every chart drawn, sharp, no sideways scroll, no errors`, async () => {
-    const { context, page, errors, report } = await open(browser, server.url, '/', { width, dpr });
+    // Reduced motion: every chart shows its final frame, in view or not.
+    const { context, page, errors, report } = await open(browser, server.url, '/', {
+      width,
+      dpr,
+      reducedMotion: 'reduce',
+    });
     try {
       assert.deepEqual(
         report.map((r) => [r.id, r.ok]),

@@ -1,0 +1,561 @@
+//! One chart on the page: its DOM, its frames, and the reader's ways in —
+//! pointer, touch, keyboard and screen reader.
+
+use super::dom::{append, attrs, element};
+use super::measure::CanvasMeasure;
+use super::{pixel_ratio, prefers, request_frame, share, Listener, Themes};
+use crate::describe::{summary, table};
+use crate::interact::{place_tip, step};
+use crate::layout::{layout, layout_at, Point, Scene};
+use crate::model::{Chart, Problem};
+use crate::render::{draw, Options};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
+
+/// How long the entrance takes, ms.
+const ENTRANCE_MS: f64 = 500.0;
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Where a tip is anchored.
+#[derive(Clone, Copy)]
+enum Anchor {
+    /// At the pointer (viewport coordinates); touch keeps clear of the finger.
+    Pointer { x: f64, y: f64, touch: bool },
+    /// Above the mark itself (keyboard focus).
+    Mark,
+}
+
+/// What the chart last drew and how.
+struct State {
+    /// CSS width, pixel ratio and dark scheme of the last layout.
+    drawn: Option<(f64, f64, bool)>,
+    /// The final-state scene at that width: hits and tips read this.
+    scene: Option<Scene>,
+    /// The mark the reader is looking at.
+    active: Option<usize>,
+    /// Whether `active` came from the keyboard (survives pointer leave).
+    keyboard: bool,
+    /// Entrance progress, eased, 0 to 1.
+    progress: f64,
+    /// When the entrance started (animation-frame clock), once started.
+    start: Option<f64>,
+    /// Whether the entrance has been triggered.
+    entered: bool,
+}
+
+/// A mounted chart.
+pub(super) struct Mounted {
+    chart: Chart,
+    themes: Rc<Themes>,
+    plot: HtmlElement,
+    canvas: HtmlCanvasElement,
+    tip: HtmlElement,
+    state: RefCell<State>,
+    listeners: RefCell<Vec<(&'static str, Listener)>>,
+}
+
+impl Mounted {
+    /// Builds the chart's DOM inside `figure`, draws its first frame and
+    /// wires its events.
+    pub(super) fn create(
+        document: &Document,
+        figure: &HtmlElement,
+        chart: Chart,
+        themes: Rc<Themes>,
+        heading_level: u8,
+    ) -> Result<Rc<Mounted>, JsValue> {
+        let n = NEXT_ID.with(|c| {
+            let n = c.get();
+            c.set(n + 1);
+            n
+        });
+        let title_id = format!("ig-title-{n}");
+        let summary_id = format!("ig-summary-{n}");
+        let help_id = format!("ig-help-{n}");
+
+        figure.set_text_content(None);
+        figure.class_list().add_1("ig-chart")?;
+        let head = append(document, figure, "div", "ig-head", None)?;
+        let tag = format!("h{heading_level}");
+        let title = append(document, &head, &tag, "ig-title", Some(&chart.title))?;
+        title.set_id(&title_id);
+        append(document, &head, "p", "ig-subtitle", Some(&chart.subtitle))?;
+
+        let plot: HtmlElement = append(document, figure, "div", "ig-plot", None)?.dyn_into()?;
+        attrs(
+            &plot,
+            &[
+                ("tabindex", "0"),
+                ("role", "group"),
+                ("aria-roledescription", "图表"),
+                ("aria-labelledby", &title_id),
+                ("aria-describedby", &format!("{summary_id} {help_id}")),
+            ],
+        )?;
+        let canvas: HtmlCanvasElement = append(document, &plot, "canvas", "", None)?.dyn_into()?;
+        canvas.set_attribute("aria-hidden", "true")?;
+        let tip: HtmlElement = append(document, &plot, "div", "ig-tip", None)?.dyn_into()?;
+        attrs(&tip, &[("role", "status"), ("aria-live", "polite")])?;
+        tip.set_hidden(true);
+
+        let text = append(document, figure, "p", "ig-sr", Some(&summary(&chart)))?;
+        text.set_id(&summary_id);
+        let help = append(
+            document,
+            figure,
+            "p",
+            "ig-sr",
+            Some("用方向键逐项查看数值，Home、End 跳到首项、末项，Esc 关闭提示。"),
+        )?;
+        help.set_id(&help_id);
+
+        let tools = append(document, figure, "div", "ig-tools", None)?;
+        let details = append(document, &tools, "details", "ig-data", None)?;
+        append(document, &details, "summary", "", Some("查看数据"))?;
+        data_table(document, &details, &chart)?;
+        let save = append(document, &tools, "button", "ig-save", Some("保存图片"))?;
+        save.set_attribute("type", "button")?;
+
+        let foot_tag = if figure.tag_name().eq_ignore_ascii_case("figure") {
+            "figcaption"
+        } else {
+            "div"
+        };
+        let foot = append(document, figure, foot_tag, "ig-foot", None)?;
+        for note in &chart.notes {
+            append(
+                document,
+                &foot,
+                "p",
+                "ig-note",
+                Some(&format!("注：{note}")),
+            )?;
+        }
+        let source = format!("{}　更新于{}", chart.source, chart.updated);
+        append(document, &foot, "p", "ig-source", Some(&source))?;
+
+        let reduced = prefers("(prefers-reduced-motion: reduce)");
+        let mounted = Rc::new(Mounted {
+            chart,
+            themes,
+            plot,
+            canvas,
+            tip,
+            state: RefCell::new(State {
+                drawn: None,
+                scene: None,
+                active: None,
+                keyboard: false,
+                progress: if reduced { 1.0 } else { 0.0 },
+                start: None,
+                entered: reduced,
+            }),
+            listeners: RefCell::new(Vec::new()),
+        });
+        mounted.redraw(true)?;
+        Mounted::wire(&mounted, &save)?;
+        Ok(mounted)
+    }
+
+    /// The element that holds the canvas (observed for size and view).
+    pub(super) fn plot(&self) -> &HtmlElement {
+        &self.plot
+    }
+
+    /// Whether the entrance has started (or was skipped).
+    pub(super) fn entered(&self) -> bool {
+        self.state.borrow().entered
+    }
+
+    /// Whether the entrance is running.
+    pub(super) fn animating(&self) -> bool {
+        let s = self.state.borrow();
+        s.entered && s.progress < 1.0
+    }
+
+    /// Starts the entrance (once); with reduced motion, shows the end.
+    pub(super) fn start_entrance(&self) {
+        let mut s = self.state.borrow_mut();
+        if s.entered {
+            return;
+        }
+        s.entered = true;
+        if prefers("(prefers-reduced-motion: reduce)") {
+            s.progress = 1.0;
+            drop(s);
+            let _ = self.paint();
+        }
+    }
+
+    /// One animation frame at time `now` (ms).
+    pub(super) fn tick(&self, now: f64) -> Result<(), JsValue> {
+        {
+            let mut s = self.state.borrow_mut();
+            if !s.entered || s.progress >= 1.0 {
+                return Ok(());
+            }
+            let start = *s.start.get_or_insert(now);
+            let t = ((now - start) / ENTRANCE_MS).clamp(0.0, 1.0);
+            s.progress = 1.0 - (1.0 - t).powi(3);
+            if t >= 1.0 {
+                s.progress = 1.0;
+            }
+        }
+        self.paint()
+    }
+
+    /// Lays out again if the width, pixel ratio or scheme changed (or if
+    /// `force`), then paints.
+    pub(super) fn redraw(&self, force: bool) -> Result<(), JsValue> {
+        let width = f64::from(self.plot.client_width());
+        if width <= 0.0 {
+            return Ok(());
+        }
+        let key = (
+            width,
+            pixel_ratio(),
+            prefers("(prefers-color-scheme: dark)"),
+        );
+        if !force && self.state.borrow().drawn == Some(key) {
+            return Ok(());
+        }
+        let theme = self.themes.current();
+        let measure = CanvasMeasure::new(&theme.font_family);
+        let scene = layout(&self.chart, width, &measure, theme);
+        {
+            let mut s = self.state.borrow_mut();
+            s.drawn = Some(key);
+            s.scene = Some(scene);
+        }
+        self.paint()?;
+        self.update_tip(Anchor::Mark)
+    }
+
+    /// Draws the current frame: the entrance's progress, the active mark.
+    fn paint(&self) -> Result<(), JsValue> {
+        let s = self.state.borrow();
+        let (Some(scene), Some((width, ratio, _))) = (&s.scene, s.drawn) else {
+            return Ok(());
+        };
+        let theme = self.themes.current();
+        let entering;
+        let frame = if s.progress < 1.0 {
+            let measure = CanvasMeasure::new(&theme.font_family);
+            entering = layout_at(&self.chart, width, &measure, theme, s.progress);
+            &entering
+        } else {
+            scene
+        };
+        let style = self.canvas.style();
+        style.set_property("width", &format!("{width}px"))?;
+        style.set_property("height", &format!("{}px", scene.height))?;
+        let (bw, bh) = (
+            (width * ratio).round() as u32,
+            (scene.height * ratio).round() as u32,
+        );
+        if self.canvas.width() != bw || self.canvas.height() != bh {
+            self.canvas.set_width(bw);
+            self.canvas.set_height(bh);
+        }
+        let backend =
+            CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or("no 2d context")?;
+        draw(
+            frame,
+            &backend.into_drawing_area(),
+            Options {
+                scale: ratio,
+                font_family: &theme.font_family,
+                font_scale: 1.0,
+                active: s.active,
+            },
+        )
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+    }
+
+    /// Makes `active` the mark the reader looks at, repaints, moves the tip.
+    fn set_active(&self, active: Option<usize>, anchor: Anchor, keyboard: bool) {
+        {
+            let mut s = self.state.borrow_mut();
+            if s.active == active && !matches!(anchor, Anchor::Pointer { .. }) {
+                return;
+            }
+            let changed = s.active != active;
+            s.active = active;
+            s.keyboard = keyboard && active.is_some();
+            if !changed {
+                drop(s);
+                let _ = self.update_tip(anchor);
+                return;
+            }
+        }
+        if let Err(e) = self.paint().and_then(|()| self.update_tip(anchor)) {
+            web_sys::console::warn_1(&e);
+        }
+    }
+
+    /// Closes the tip (tap elsewhere, Escape).
+    pub(super) fn dismiss(&self) {
+        if self.state.borrow().active.is_some() {
+            self.set_active(None, Anchor::Mark, false);
+        }
+    }
+
+    /// Fills and places the tip for the active mark, or hides it.
+    fn update_tip(&self, anchor: Anchor) -> Result<(), JsValue> {
+        let s = self.state.borrow();
+        let mark = s
+            .active
+            .and_then(|i| s.scene.as_ref().and_then(|sc| sc.marks.get(i)));
+        let Some(mark) = mark else {
+            self.tip.set_hidden(true);
+            self.tip.set_text_content(None);
+            return Ok(());
+        };
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or("no document")?;
+        self.tip.set_text_content(None);
+        append(
+            &document,
+            &self.tip,
+            "span",
+            "ig-tip-label",
+            Some(&mark.label),
+        )?;
+        append(
+            &document,
+            &self.tip,
+            "strong",
+            "ig-tip-value",
+            Some(&mark.value),
+        )?;
+        if let Some(note) = &mark.note {
+            append(&document, &self.tip, "span", "ig-tip-note", Some(note))?;
+        }
+        self.tip.set_hidden(false);
+
+        let window = web_sys::window().ok_or("no window")?;
+        let viewport = (
+            window.inner_width()?.as_f64().unwrap_or(320.0),
+            window.inner_height()?.as_f64().unwrap_or(640.0),
+        );
+        let plot = self.plot.get_bounding_client_rect();
+        let canvas = self.canvas.get_bounding_client_rect();
+        let size = (
+            f64::from(self.tip.offset_width()),
+            f64::from(self.tip.offset_height()),
+        );
+        let below = canvas.top() + mark.hit.bottom();
+        let (at, touch) = match anchor {
+            Anchor::Pointer { x, y, touch } => (Point { x, y }, touch),
+            Anchor::Mark => (
+                Point {
+                    x: canvas.left() + mark.hit.x + mark.hit.w / 2.0,
+                    y: canvas.top() + mark.hit.y,
+                },
+                false,
+            ),
+        };
+        let (x, y) = place_tip(at, below, size, viewport, touch);
+        let style = self.tip.style();
+        style.set_property("left", &format!("{}px", x - plot.left()))?;
+        style.set_property("top", &format!("{}px", y - plot.top()))?;
+        Ok(())
+    }
+
+    /// The mark under a pointer event, if any.
+    fn mark_at(&self, client_x: f64, client_y: f64) -> Option<usize> {
+        let r = self.canvas.get_bounding_client_rect();
+        let p = Point {
+            x: client_x - r.left(),
+            y: client_y - r.top(),
+        };
+        self.state.borrow().scene.as_ref().and_then(|s| s.hit(p))
+    }
+
+    /// Runs `f` over the current scene's marks (none before the first layout).
+    pub(super) fn with_marks<T>(&self, f: impl FnOnce(&[crate::layout::Mark]) -> T) -> T {
+        let s = self.state.borrow();
+        f(s.scene.as_ref().map_or(&[], |sc| sc.marks.as_slice()))
+    }
+
+    fn mark_count(&self) -> usize {
+        self.state
+            .borrow()
+            .scene
+            .as_ref()
+            .map_or(0, |s| s.marks.len())
+    }
+
+    /// Hover, tap, keyboard and the save button.
+    fn wire(this: &Rc<Mounted>, save: &Element) -> Result<(), JsValue> {
+        let on = |target: &web_sys::EventTarget,
+                  kind: &'static str,
+                  f: Box<dyn FnMut(web_sys::Event)>|
+         -> Result<(), JsValue> {
+            let listener = Closure::wrap(f);
+            target.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())?;
+            this.listeners.borrow_mut().push((kind, listener));
+            Ok(())
+        };
+
+        let m = Rc::downgrade(this);
+        on(
+            &this.plot,
+            "pointermove",
+            Box::new(move |e| {
+                let (Some(m), Some(e)) = (m.upgrade(), e.dyn_ref::<web_sys::PointerEvent>()) else {
+                    return;
+                };
+                if e.pointer_type() != "mouse" {
+                    return;
+                }
+                let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+                let hit = m.mark_at(x, y);
+                if hit.is_some() || !m.state.borrow().keyboard {
+                    m.set_active(hit, Anchor::Pointer { x, y, touch: false }, false);
+                }
+            }),
+        )?;
+
+        let m = Rc::downgrade(this);
+        on(
+            &this.plot,
+            "pointerleave",
+            Box::new(move |e| {
+                let (Some(m), Some(e)) = (m.upgrade(), e.dyn_ref::<web_sys::PointerEvent>()) else {
+                    return;
+                };
+                if e.pointer_type() == "mouse" && !m.state.borrow().keyboard {
+                    m.set_active(None, Anchor::Mark, false);
+                }
+            }),
+        )?;
+
+        // A tap (click after touch) toggles the tip; scrolling never clicks.
+        let m = Rc::downgrade(this);
+        on(
+            &this.plot,
+            "click",
+            Box::new(move |e| {
+                let (Some(m), Some(e)) = (m.upgrade(), e.dyn_ref::<web_sys::MouseEvent>()) else {
+                    return;
+                };
+                let touch = js_sys::Reflect::get(e, &"pointerType".into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .is_some_and(|t| t == "touch" || t == "pen");
+                let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+                let hit = m.mark_at(x, y);
+                let current = m.state.borrow().active;
+                let next = if touch && hit == current { None } else { hit };
+                m.set_active(next, Anchor::Pointer { x, y, touch }, false);
+            }),
+        )?;
+
+        let m = Rc::downgrade(this);
+        on(
+            &this.plot,
+            "keydown",
+            Box::new(move |e| {
+                let (Some(m), Some(k)) = (m.upgrade(), e.dyn_ref::<web_sys::KeyboardEvent>())
+                else {
+                    return;
+                };
+                let active = m.state.borrow().active;
+                if let Some(next) = step(active, &k.key(), m.mark_count()) {
+                    e.prevent_default();
+                    m.set_active(next, Anchor::Mark, true);
+                }
+            }),
+        )?;
+
+        let m = Rc::downgrade(this);
+        on(
+            &this.plot,
+            "blur",
+            Box::new(move |_| {
+                if let Some(m) = m.upgrade() {
+                    if m.state.borrow().keyboard {
+                        m.set_active(None, Anchor::Mark, false);
+                    }
+                }
+            }),
+        )?;
+
+        let m = Rc::downgrade(this);
+        on(
+            save,
+            "click",
+            Box::new(move |_| {
+                let Some(m) = m.upgrade() else {
+                    return;
+                };
+                let width = f64::from(m.plot.client_width());
+                if let Err(e) = share::open(&m.chart, m.themes.current(), width, pixel_ratio()) {
+                    web_sys::console::warn_1(&e);
+                }
+            }),
+        )?;
+        request_frame();
+        Ok(())
+    }
+}
+
+/// The chart's figures as an HTML table, inside `parent`.
+fn data_table(document: &Document, parent: &Element, chart: &Chart) -> Result<(), JsValue> {
+    let t = table(chart);
+    let el = append(document, parent, "table", "ig-table", None)?;
+    append(document, &el, "caption", "", Some(&chart.title))?;
+    let head = append(document, &el, "thead", "", None)?;
+    let row = append(document, &head, "tr", "", None)?;
+    for h in &t.head {
+        let th = append(document, &row, "th", "", Some(h))?;
+        th.set_attribute("scope", "col")?;
+    }
+    let body = append(document, &el, "tbody", "", None)?;
+    for cells in &t.rows {
+        let row = append(document, &body, "tr", "", None)?;
+        for (i, c) in cells.iter().enumerate() {
+            let cell = append(
+                document,
+                &row,
+                if i == 0 { "th" } else { "td" },
+                "",
+                Some(c),
+            )?;
+            if i == 0 {
+                cell.set_attribute("scope", "row")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Shows a chart's problems in its place, as text.
+pub(super) fn show_problems(
+    document: &Document,
+    figure: &HtmlElement,
+    id: &str,
+    problems: &[Problem],
+) -> Result<(), JsValue> {
+    figure.set_text_content(None);
+    let box_ = element(document, "div", "ig-error", None)?;
+    box_.set_attribute("role", "alert")?;
+    let title = format!("图表“{id}”暂时无法显示：数据文件有误");
+    append(document, &box_, "p", "ig-error-title", Some(&title))?;
+    let list = append(document, &box_, "ul", "ig-error-list", None)?;
+    for p in problems {
+        append(document, &list, "li", "", Some(&p.to_string()))?;
+    }
+    figure.append_child(&box_)?;
+    Ok(())
+}

@@ -1,0 +1,414 @@
+//! The browser: the one module that touches web-sys.
+//!
+//! [`mount`] finds every `[data-infographic="DATA.json"]` element, loads
+//! its data file, and mounts each `[data-chart="ID"]` inside it (see
+//! `chart.rs`). Page-wide watchers live here: a ResizeObserver (re-layout
+//! when a column changes width), the device pixel ratio and colour scheme
+//! media queries (redraw sharp, in the reader's scheme), an
+//! IntersectionObserver (entrance animation the first time a chart scrolls
+//! into view), one animation-frame loop, and the document listeners that
+//! dismiss tooltips. When every chart has drawn, `document` receives
+//! `infographic:ready`.
+
+mod chart;
+mod dom;
+mod measure;
+mod share;
+
+use crate::model::{load, Problem};
+use crate::theme::Theme;
+use chart::Mounted;
+use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    CustomEvent, CustomEventInit, Element, HtmlElement, IntersectionObserver,
+    IntersectionObserverEntry, IntersectionObserverInit, MediaQueryList, ResizeObserver, Response,
+};
+
+/// A data file's light and dark themes.
+pub(crate) struct Themes {
+    light: Theme,
+    dark: Theme,
+}
+
+impl Themes {
+    /// The theme for the reader's current colour scheme.
+    fn current(&self) -> &Theme {
+        if prefers("(prefers-color-scheme: dark)") {
+            &self.dark
+        } else {
+            &self.light
+        }
+    }
+}
+
+type Listener = Closure<dyn FnMut(web_sys::Event)>;
+
+/// An observer and the callback it calls.
+type Observer<O, A> = (O, Closure<dyn FnMut(A)>);
+
+/// Page-wide state: the mounted charts and the listeners that keep them.
+#[derive(Default)]
+struct Page {
+    charts: Vec<Rc<Mounted>>,
+    resize: Option<(ResizeObserver, Closure<dyn FnMut()>)>,
+    ratio: Option<(MediaQueryList, Closure<dyn FnMut()>)>,
+    scheme: Option<(MediaQueryList, Closure<dyn FnMut()>)>,
+    intersect: Option<Observer<IntersectionObserver, js_sys::Array>>,
+    document: Vec<(&'static str, Listener)>,
+    frame: Option<Closure<dyn FnMut(f64)>>,
+    frame_pending: bool,
+}
+
+thread_local! {
+    static PAGE: RefCell<Page> = RefCell::new(Page::default());
+}
+
+/// What `infographic:ready` reports for each chart.
+#[derive(Serialize)]
+struct ChartReport {
+    id: String,
+    ok: bool,
+    problems: Vec<String>,
+    /// The chart's data marks, with hit areas in CSS px from the canvas's
+    /// top left, as first drawn.
+    marks: Vec<MarkReport>,
+}
+
+/// One mark in the ready report.
+#[derive(Serialize)]
+struct MarkReport {
+    label: String,
+    value: String,
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+/// Mounts every infographic on the page not mounted before; resolves when
+/// every chart has drawn its first frame (or shown its problem), after
+/// dispatching `infographic:ready` with a report of each chart.
+#[wasm_bindgen]
+pub async fn mount() -> Result<JsValue, JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    if let Ok(fonts) = js_sys::Reflect::get(&document, &"fonts".into()) {
+        if let Ok(ready) = js_sys::Reflect::get(&fonts, &"ready".into()) {
+            if let Ok(promise) = ready.dyn_into::<js_sys::Promise>() {
+                let _ = JsFuture::from(promise).await;
+            }
+        }
+    }
+
+    let mut reports = Vec::new();
+    let roots = document.query_selector_all("[data-infographic]")?;
+    for i in 0..roots.length() {
+        let Some(root) = roots.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if root.has_attribute("data-infographic-mounted") {
+            continue;
+        }
+        root.set_attribute("data-infographic-mounted", "")?;
+        let url = root.get_attribute("data-infographic").unwrap_or_default();
+        // Chart titles are headings one level below the host's: h2 unless
+        // the host says `data-heading-level="3"` (2 to 6).
+        let level = root
+            .get_attribute("data-heading-level")
+            .and_then(|l| l.parse::<u8>().ok())
+            .filter(|l| (2..=6).contains(l))
+            .unwrap_or(2);
+        let loaded = match fetch_bytes(&url).await {
+            Ok(bytes) => load(&bytes),
+            Err(why) => Err(vec![Problem::new(
+                "",
+                format!("数据文件“{url}”无法加载：{why}"),
+                format!("the data file \"{url}\" could not be loaded: {why}"),
+            )]),
+        };
+        let themes = Rc::new(match &loaded {
+            Ok(doc) => {
+                for w in &doc.warnings {
+                    web_sys::console::warn_1(&format!("infographic: {w}").into());
+                }
+                Themes {
+                    light: Theme::for_document(&doc.theme, false),
+                    dark: Theme::for_document(&doc.theme, true),
+                }
+            }
+            Err(_) => Themes {
+                light: Theme::light(),
+                dark: Theme::dark(),
+            },
+        });
+        let figures = root.query_selector_all("[data-chart]")?;
+        for j in 0..figures.length() {
+            let Some(figure) = figures
+                .item(j)
+                .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+            else {
+                continue;
+            };
+            let id = figure.get_attribute("data-chart").unwrap_or_default();
+            let outcome = match &loaded {
+                Err(problems) => Err(problems.clone()),
+                Ok(doc) => match doc.chart(&id) {
+                    Some(entry) => entry.chart.clone(),
+                    None => Err(vec![Problem::new(
+                        "",
+                        format!("数据文件中没有 id 为“{id}”的图表"),
+                        format!("the data file has no chart with id \"{id}\""),
+                    )]),
+                },
+            };
+            let mut marks = Vec::new();
+            let problems = match outcome {
+                Ok(c) => match Mounted::create(&document, &figure, c, themes.clone(), level) {
+                    Ok(mounted) => {
+                        marks = mounted.with_marks(|ms| {
+                            ms.iter()
+                                .map(|m| MarkReport {
+                                    label: m.label.clone(),
+                                    value: m.value.clone(),
+                                    x: m.hit.x,
+                                    y: m.hit.y,
+                                    w: m.hit.w,
+                                    h: m.hit.h,
+                                })
+                                .collect()
+                        });
+                        PAGE.with(|p| p.borrow_mut().charts.push(mounted));
+                        Vec::new()
+                    }
+                    Err(e) => vec![format!("{e:?}")],
+                },
+                Err(problems) => {
+                    chart::show_problems(&document, &figure, &id, &problems)?;
+                    problems.iter().map(Problem::to_string).collect()
+                }
+            };
+            reports.push(ChartReport {
+                ok: problems.is_empty(),
+                id,
+                problems,
+                marks,
+            });
+        }
+    }
+    watch()?;
+
+    let detail = serde_wasm_bindgen::to_value(&reports)?;
+    let init = CustomEventInit::new();
+    init.set_detail(&detail);
+    let event = CustomEvent::new_with_event_init_dict("infographic:ready", &init)?;
+    if let Some(html) = document.document_element() {
+        html.set_attribute("data-infographic-ready", "")?;
+    }
+    document.dispatch_event(&event)?;
+    Ok(detail)
+}
+
+/// Whether a media query matches now.
+fn prefers(query: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// The device pixel ratio, 1 when the browser gives nonsense.
+fn pixel_ratio() -> f64 {
+    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    if ratio.is_finite() && ratio > 0.0 {
+        ratio
+    } else {
+        1.0
+    }
+}
+
+fn charts() -> Vec<Rc<Mounted>> {
+    PAGE.with(|p| p.borrow().charts.clone())
+}
+
+/// Redraws every chart whose width, pixel ratio or scheme changed.
+fn redraw_all() {
+    for m in charts() {
+        if let Err(e) = m.redraw(false) {
+            web_sys::console::warn_1(&e);
+        }
+    }
+}
+
+/// Starts the page-wide watchers (once) and observes every mounted chart.
+fn watch() -> Result<(), JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    PAGE.with(|p| -> Result<(), JsValue> {
+        let mut page = p.borrow_mut();
+        if page.resize.is_none() {
+            let callback = Closure::<dyn FnMut()>::new(redraw_all);
+            let observer = ResizeObserver::new(callback.as_ref().unchecked_ref())?;
+            page.resize = Some((observer, callback));
+        }
+        if page.intersect.is_none() {
+            let callback = Closure::<dyn FnMut(js_sys::Array)>::new(entered);
+            let init = IntersectionObserverInit::new();
+            init.set_root_margin("0px 0px -15% 0px");
+            let observer =
+                IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)?;
+            page.intersect = Some((observer, callback));
+        }
+        if page.document.is_empty() {
+            for kind in ["pointerdown", "keydown"] {
+                let listener = Closure::<dyn FnMut(web_sys::Event)>::new(dismiss);
+                document
+                    .add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())?;
+                page.document.push((kind, listener));
+            }
+        }
+        for m in &page.charts {
+            if let Some((observer, _)) = &page.resize {
+                observer.observe(m.plot());
+            }
+            if let Some((observer, _)) = &page.intersect {
+                if !m.entered() {
+                    observer.observe(m.plot());
+                }
+            }
+        }
+        Ok(())
+    })?;
+    if PAGE.with(|p| p.borrow().scheme.is_none()) {
+        let window = web_sys::window().ok_or("no window")?;
+        if let Some(list) = window.match_media("(prefers-color-scheme: dark)")? {
+            let callback = Closure::<dyn FnMut()>::new(redraw_all);
+            list.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref())?;
+            PAGE.with(|p| p.borrow_mut().scheme = Some((list, callback)));
+        }
+    }
+    watch_ratio()
+}
+
+/// Listens for the device pixel ratio leaving its current value; then
+/// redraws and listens again for the new value.
+fn watch_ratio() -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let query = format!("(resolution: {}dppx)", pixel_ratio());
+    let Some(list) = window.match_media(&query)? else {
+        return Ok(());
+    };
+    let callback = Closure::<dyn FnMut()>::new(|| {
+        redraw_all();
+        if let Err(e) = watch_ratio() {
+            web_sys::console::warn_1(&e);
+        }
+    });
+    list.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref())?;
+    PAGE.with(|p| {
+        if let Some((old, old_cb)) = p.borrow_mut().ratio.replace((list, callback)) {
+            let _ =
+                old.remove_event_listener_with_callback("change", old_cb.as_ref().unchecked_ref());
+        }
+    });
+    Ok(())
+}
+
+/// IntersectionObserver callback: starts the entrance of charts that
+/// scrolled into view, once each.
+fn entered(entries: js_sys::Array) {
+    let charts = charts();
+    for entry in entries.iter() {
+        let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
+            continue;
+        };
+        if !entry.is_intersecting() {
+            continue;
+        }
+        let target = entry.target();
+        for m in charts
+            .iter()
+            .filter(|m| m.plot().is_same_node(Some(&target)))
+        {
+            m.start_entrance();
+            PAGE.with(|p| {
+                if let Some((observer, _)) = &p.borrow().intersect {
+                    observer.unobserve(&target);
+                }
+            });
+        }
+    }
+    request_frame();
+}
+
+/// Asks for one animation frame if any chart is entering and none is pending.
+fn request_frame() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let wanted = charts().iter().any(|m| m.animating());
+    PAGE.with(|p| {
+        let mut page = p.borrow_mut();
+        if !wanted || page.frame_pending {
+            return;
+        }
+        if page.frame.is_none() {
+            page.frame = Some(Closure::<dyn FnMut(f64)>::new(|now: f64| {
+                PAGE.with(|p| p.borrow_mut().frame_pending = false);
+                for m in charts() {
+                    if let Err(e) = m.tick(now) {
+                        web_sys::console::warn_1(&e);
+                    }
+                }
+                request_frame();
+            }));
+        }
+        if let Some(frame) = &page.frame {
+            if window
+                .request_animation_frame(frame.as_ref().unchecked_ref())
+                .is_ok()
+            {
+                page.frame_pending = true;
+            }
+        }
+    });
+}
+
+/// Document listener: a tap outside a chart, or Escape, closes every tip.
+fn dismiss(event: web_sys::Event) {
+    let escape = event
+        .dyn_ref::<web_sys::KeyboardEvent>()
+        .map(|k| k.key() == "Escape");
+    if escape == Some(false) {
+        return;
+    }
+    let target = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    for m in charts() {
+        let inside = target.as_ref().is_some_and(|t| m.plot().contains(Some(t)));
+        if escape == Some(true) || !inside {
+            m.dismiss();
+        }
+    }
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response: Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "网络错误 (network error)".to_string())?
+        .dyn_into()
+        .map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| "no body".to_string())?)
+        .await
+        .map_err(|_| "读取失败 (read error)".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

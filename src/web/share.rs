@@ -1,0 +1,103 @@
+//! "保存图片": the chart with its title and source as a PNG at device
+//! resolution, shown as an image a reader can long-press (WeChat) or
+//! download.
+
+use super::dom::{append, attrs};
+use super::measure::CanvasMeasure;
+use crate::layout::framed;
+use crate::model::Chart;
+use crate::render::{draw, Options};
+use crate::theme::Theme;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlAnchorElement, HtmlCanvasElement, HtmlDialogElement, HtmlImageElement};
+
+/// The page's one share dialog and its close listener.
+type Dialog = (HtmlDialogElement, Closure<dyn FnMut()>);
+
+thread_local! {
+    /// Made on first use.
+    static DIALOG: RefCell<Option<Dialog>> = const { RefCell::new(None) };
+}
+
+/// Renders `chart` framed at `width` CSS px × `ratio` and opens the dialog.
+pub(super) fn open(chart: &Chart, theme: &Theme, width: f64, ratio: f64) -> Result<(), JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let measure = CanvasMeasure::new(&theme.font_family);
+    let scene = framed(chart, width, &measure, theme);
+    let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+    canvas.set_width((scene.width * ratio).round() as u32);
+    canvas.set_height((scene.height * ratio).round() as u32);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2d context")?;
+    draw(
+        &scene,
+        &backend.into_drawing_area(),
+        Options {
+            scale: ratio,
+            font_family: &theme.font_family,
+            font_scale: 1.0,
+            active: None,
+        },
+    )
+    .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let url = canvas.to_data_url()?;
+
+    let dialog = dialog(&document)?;
+    let img: HtmlImageElement = dialog
+        .query_selector(".ig-share-img")?
+        .ok_or("no image")?
+        .dyn_into()?;
+    img.set_alt(&chart.title);
+    img.set_src(&url);
+    let link: HtmlAnchorElement = dialog
+        .query_selector(".ig-share-download")?
+        .ok_or("no link")?
+        .dyn_into()?;
+    link.set_href(&url);
+    link.set_download(&format!("{}.png", chart.id));
+    if !dialog.open() {
+        dialog.show_modal()?;
+    }
+    Ok(())
+}
+
+/// The share dialog, created once per page.
+fn dialog(document: &web_sys::Document) -> Result<HtmlDialogElement, JsValue> {
+    if let Some(d) = DIALOG.with(|d| d.borrow().as_ref().map(|(d, _)| d.clone())) {
+        return Ok(d);
+    }
+    let body = document.body().ok_or("no body")?;
+    let dialog: HtmlDialogElement =
+        append(document, &body, "dialog", "ig-share", None)?.dyn_into()?;
+    attrs(&dialog, &[("aria-labelledby", "ig-share-title")])?;
+    let title = append(document, &dialog, "h2", "ig-share-title", Some("保存图片"))?;
+    title.set_id("ig-share-title");
+    append(
+        document,
+        &dialog,
+        "p",
+        "ig-share-hint",
+        Some("长按图片可保存或发送给朋友；电脑上可右键另存，或点“下载”。"),
+    )?;
+    append(document, &dialog, "img", "ig-share-img", None)?;
+    let actions = append(document, &dialog, "div", "ig-share-actions", None)?;
+    append(
+        document,
+        &actions,
+        "a",
+        "ig-share-download",
+        Some("下载 PNG"),
+    )?;
+    let close = append(document, &actions, "button", "ig-share-close", Some("关闭"))?;
+    close.set_attribute("type", "button")?;
+    let target = dialog.clone();
+    let on_close = Closure::<dyn FnMut()>::new(move || target.close());
+    close.add_event_listener_with_callback("click", on_close.as_ref().unchecked_ref())?;
+    DIALOG.with(|d| *d.borrow_mut() = Some((dialog.clone(), on_close)));
+    Ok(dialog)
+}
