@@ -9,9 +9,7 @@
 
 mod common;
 
-use infographic::format::quantity;
 use infographic::layout::{layout, ApproxMeasure, Scene, Shape, NARROW};
-use infographic::model::{Body, Bound};
 use infographic::theme::Theme;
 
 fn scenes() -> Vec<(String, f64, Scene)> {
@@ -104,27 +102,7 @@ fn every_shape_inside_the_canvas() {
 fn every_figure_is_printed_and_has_a_mark() {
     let theme = Theme::light();
     for chart in common::charts() {
-        let expected: Vec<String> = match &chart.body {
-            Body::Bars(items) | Body::Cards(items) => items
-                .iter()
-                .map(|i| quantity(i.value(), &i.unit, i.bound).to_string())
-                .collect(),
-            Body::Target(items) => items
-                .iter()
-                .map(|i| quantity(i.plan.unwrap(), &i.unit, i.bound).to_string())
-                .collect(),
-            Body::Part(p) => p
-                .measures
-                .iter()
-                .flat_map(|m| {
-                    m.parts
-                        .iter()
-                        .chain(std::iter::once(&m.rest()))
-                        .map(|v| quantity(*v, &m.unit, Bound::Exact).to_string())
-                        .collect::<Vec<_>>()
-                })
-                .collect(),
-        };
+        let expected = common::figures(&chart);
         for w in common::WIDTHS {
             let scene = layout(&chart, w, &ApproxMeasure, &theme);
             // Cards print number and unit as two texts; bars as one.

@@ -6,19 +6,30 @@ use super::{ChartEntry, Document, ThemeSpec};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-/// The file's top level, with each chart kept as raw text so that every
-/// chart is read, and fails, on its own.
+/// The file's top level. Loading keeps each chart (`C`) and the theme (`T`)
+/// as raw text, so that each is read, and fails, on its own; the JSON
+/// Schema describes the same type with charts and theme spelled out.
 #[derive(Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct RawDocument<'a> {
+pub(crate) struct RawDocument<C, T> {
+    /// 本文件的 JSON Schema，供编辑器补全与检查。The JSON Schema of this file.
     #[serde(rename = "$schema", default)]
-    _schema: Option<String>,
-    publication: String,
-    updated: String,
-    #[serde(default, borrow)]
-    theme: Option<&'a RawValue>,
-    #[serde(borrow)]
-    charts: Vec<&'a RawValue>,
+    #[allow(dead_code)] // for editors' tools; the loader only accepts it
+    pub(crate) schema: Option<String>,
+    /// 刊名，如“喀左时讯”。The publication credited in source lines.
+    pub(crate) publication: String,
+    /// 数据更新日期。The date the figures were last checked.
+    pub(crate) updated: String,
+    /// 配色与字体。The house style: accent colours and font stack.
+    #[serde(default = "none::<T>")]
+    pub(crate) theme: Option<T>,
+    /// 图表列表。The charts.
+    pub(crate) charts: Vec<C>,
+}
+
+fn none<T>() -> Option<T> {
+    None
 }
 
 /// Just enough of a chart to name it in messages, whatever else is wrong.
@@ -44,7 +55,7 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
         )]);
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let raw: RawDocument = match serde_path_to_error::deserialize(&mut de) {
+    let raw: RawDocument<&RawValue, &RawValue> = match serde_path_to_error::deserialize(&mut de) {
         Ok(raw) => raw,
         Err(err) => {
             let path = display_path(&err.path().to_string(), "");
@@ -62,7 +73,7 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
         let mut de = serde_json::Deserializer::from_str(raw_theme.get());
         match serde_path_to_error::deserialize::<_, ThemeSpec>(&mut de) {
             Ok(spec) => {
-                let problems = validate_theme(&spec, origin);
+                let problems = validate_theme(&spec, raw_theme.get(), origin);
                 if problems.is_empty() {
                     theme = spec;
                 }
@@ -87,8 +98,9 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
             .and_then(|c| c.id)
             .and_then(|v| v.as_str().map(str::to_string));
 
-        let mut result = read_chart(chart_text, &prefix, origin)
-            .and_then(|raw_chart| validate_chart(raw_chart, &prefix, &raw.updated, origin));
+        let mut result = read_chart(chart_text, &prefix, origin).and_then(|raw_chart| {
+            validate_chart(raw_chart, chart_text, &prefix, &raw.updated, origin)
+        });
 
         if let Some(id) = &id {
             if let Some(first) = charts.iter().position(|c| c.id.as_deref() == Some(id)) {
@@ -182,7 +194,8 @@ fn byte_offset(whole: &str, part: &str) -> usize {
 
 /// Joins a serde_path_to_error path onto `prefix`.
 fn display_path(path: &str, prefix: &str) -> String {
-    let path = if path == "." { "" } else { path };
+    // "." is the root; "?" is where a syntax error stopped the tracking.
+    let path = if path == "." || path == "?" { "" } else { path };
     match (prefix.is_empty(), path.is_empty()) {
         (_, true) => prefix.to_string(),
         (true, false) => path.to_string(),

@@ -10,11 +10,16 @@
 //! invariants each type documents.
 
 mod load;
+mod locate;
 mod problem;
+#[cfg(not(target_arch = "wasm32"))]
+mod schema;
 mod validate;
 
 pub use load::load;
 pub use problem::{Position, Problem};
+#[cfg(not(target_arch = "wasm32"))]
+pub use schema::schema;
 
 use serde::Deserialize;
 
@@ -52,29 +57,31 @@ impl Document {
 }
 
 /// The data file's optional `theme` section: the newspaper's house style.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ThemeSpec {
-    /// CSS font stack for every text of the charts.
+    /// 图表文字的字体列表（CSS 写法）。CSS font stack for every text of the charts.
     #[serde(default)]
     pub font_family: Option<String>,
-    /// Colours on a light page.
+    /// 浅色页面的配色。Colours on a light page.
     #[serde(default)]
     pub light: Option<PaletteSpec>,
-    /// Colours on a dark page (`prefers-color-scheme: dark`).
+    /// 深色模式的配色。Colours on a dark page (`prefers-color-scheme: dark`).
     #[serde(default)]
     pub dark: Option<PaletteSpec>,
 }
 
 /// Colours of one palette, as `#rrggbb`.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PaletteSpec {
-    /// The colour of what a title talks about; also used for text, so it
-    /// needs 4.5:1 contrast with the page.
+    /// 强调色（#rrggbb），用于标题所说的数据；与背景对比度至少 4.5:1。
+    /// The colour of what a title talks about, at least 4.5:1 against the page.
     #[serde(default)]
     pub accent: Option<String>,
-    /// The colour of the other bars.
+    /// 其他柱子的颜色（#rrggbb）。The colour of the other bars.
     #[serde(default)]
     pub base: Option<String>,
 }
@@ -124,54 +131,57 @@ pub enum Body {
 }
 
 /// The kinds of chart a data file may ask for.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
-    /// Horizontal bars.
+    /// 横向条形图。Horizontal bars.
     Bars,
-    /// Plan (and result) bullet bars.
+    /// 目标图：目标（及完成值）。Plan (and result) bullet bars.
     Target,
-    /// Part-to-whole stacked bars.
+    /// 构成图：部分与整体。Part-to-whole stacked bars.
     Part,
-    /// Big-number cards.
+    /// 数字卡片。Big-number cards.
     Cards,
 }
 
 /// Whether a figure is exact or a floor (`以上`).
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Bound {
-    /// The figure as stated.
+    /// 确数。The figure as stated.
     #[default]
     Exact,
-    /// At least the figure: `8%以上`, `50多个`.
+    /// 下限（“以上”）：8%以上。At least the figure.
     Floor,
 }
 
 /// One figure of a bars, target or cards chart.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
-    /// What the figure is: a category name, or a card's caption.
+    /// 名称：类别名，或卡片的说明文字。What the figure is.
     pub label: String,
-    /// The unit as the article writes it: `%`, `亿元`, `万元`, `个`, `人次`, `亩`.
+    /// 单位，照原文写：%、亿元、万元、个、人次、亩。The unit as the article writes it.
     pub unit: String,
-    /// The planned or expected figure, if any.
+    /// 计划（目标、预计）数，按 unit 的单位填写。The planned or expected figure.
     #[serde(default)]
     pub plan: Option<f64>,
-    /// The achieved figure, once known.
+    /// 实际完成数；未公布时写 null。The achieved figure, once known.
     #[serde(default)]
     pub result: Option<f64>,
-    /// Whether the figure is a floor (`"floor"`) rather than exact.
+    /// "floor" 表示下限（“以上”）。Whether the figure is a floor.
     #[serde(default)]
     pub bound: Bound,
-    /// A short note shown with the figure: `预计`, `截至3月`.
+    /// 备注，如“预计”“截至3月”。A short note shown with the figure.
     #[serde(default)]
     pub note: Option<String>,
-    /// Set on the item the title talks about: drawn in the accent colour.
+    /// 标题所说的那一项设为 true，用强调色。Drawn in the accent colour.
     #[serde(default)]
     pub highlight: bool,
-    /// Cards only: the theme heading the card is grouped under.
+    /// 仅数字卡片：分组标题。Cards only: the group heading.
     #[serde(default)]
     pub group: Option<String>,
 }
@@ -197,16 +207,18 @@ pub struct Part {
 }
 
 /// One whole and its parts, in one unit.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
-    /// What is counted: `项目数`, `总投资`.
+    /// 度量名称，如“项目数”“总投资”。What is counted.
     pub label: String,
-    /// Unit of the whole and its parts.
+    /// 整体与部分的单位。Unit of the whole and its parts.
     pub unit: String,
-    /// The whole.
+    /// 整体（总数）。The whole.
     pub whole: f64,
-    /// The given parts; the remainder is `whole - sum(parts)`.
+    /// 各部分数值，与 part_labels 一一对应；其余部分自动计算。
+    /// The given parts; the remainder is computed.
     pub parts: Vec<f64>,
 }
 

@@ -1,6 +1,7 @@
 //! Checks that serde cannot express: non-empty text, values that cannot be
 //! negative, parts no larger than their whole, fields that belong to the kind.
 
+use super::locate::locate;
 use super::problem::{Position, Problem};
 use super::{Body, Chart, Item, Kind, Measure, PaletteSpec, Part, ThemeSpec};
 use crate::theme::{Color, Theme};
@@ -9,28 +10,42 @@ use serde::Deserialize;
 /// A chart as written: every kind's fields optional, checked by
 /// [`validate_chart`] against the chart's `kind`.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawChart {
+    /// 图表 id：小写字母、数字、- 和 _，与页面上 data-chart 一致。
+    /// Chart id (a-z, 0-9, -, _), as in the page's data-chart.
     id: String,
+    /// 图表类型。Chart kind.
     kind: Kind,
+    /// 标题：一句话说出发现。The finding, as a sentence.
     title: String,
+    /// 副标题：统计什么、单位。What is measured, and the unit.
     subtitle: String,
+    /// 来源，如“数据来源：喀左时讯”。Source line.
     source: String,
+    /// 注释：下限、预计数、推算方法等。Notes.
     #[serde(default)]
     notes: Vec<String>,
+    /// bars、target、cards 的数据项。Items of bars, target and cards charts.
     #[serde(default)]
     items: Option<Vec<Item>>,
+    /// part：各部分名称。Part charts: names of the given parts.
     #[serde(default)]
     part_labels: Option<Vec<String>>,
+    /// part：其余部分（自动计算）的名称。Part charts: name of the computed remainder.
     #[serde(default)]
     rest_label: Option<String>,
+    /// part：各个整体及其部分。Part charts: the wholes and their parts.
     #[serde(default)]
     measures: Option<Vec<Measure>>,
 }
 
-/// Collects problems for one chart.
+/// Collects problems for one chart (or the theme), each placed at the
+/// value its path points to in `text`, which starts at `origin`.
 struct Checker<'a> {
     prefix: &'a str,
+    text: &'a str,
     origin: Position,
     problems: Vec<Problem>,
 }
@@ -42,8 +57,20 @@ impl Checker<'_> {
         } else {
             format!("{}.{path}", self.prefix)
         };
-        self.problems
-            .push(Problem::new(full, zh, en).at(self.origin));
+        // The value itself, or (for a missing key) the nearest enclosing one.
+        let mut at = self.origin;
+        let mut probe = path;
+        loop {
+            if let Some(i) = locate(self.text, probe) {
+                at = Position::at_byte(self.text, i).offset_by(self.origin);
+                break;
+            }
+            match probe.rfind(['.', '[']) {
+                Some(cut) => probe = probe.get(..cut).unwrap_or(""),
+                None => break,
+            }
+        }
+        self.problems.push(Problem::new(full, zh, en).at(at));
     }
 
     fn text(&mut self, path: &str, value: &str) {
@@ -190,12 +217,14 @@ impl Checker<'_> {
 /// problem with its path (under `prefix`, such as `charts[2]`).
 pub(crate) fn validate_chart(
     raw: RawChart,
+    text: &str,
     prefix: &str,
     updated: &str,
     origin: Position,
 ) -> Result<Chart, Vec<Problem>> {
     let mut c = Checker {
         prefix,
+        text,
         origin,
         problems: Vec::new(),
     };
@@ -280,9 +309,10 @@ pub(crate) fn validate_chart(
 
 /// Checks the `theme` section: colours that parse, an accent readable as
 /// text on its page, a font stack that is a plain list of names.
-pub(crate) fn validate_theme(spec: &ThemeSpec, origin: Position) -> Vec<Problem> {
+pub(crate) fn validate_theme(spec: &ThemeSpec, text: &str, origin: Position) -> Vec<Problem> {
     let mut c = Checker {
         prefix: "theme",
+        text,
         origin,
         problems: Vec::new(),
     };

@@ -6,7 +6,8 @@
     clippy::indexing_slicing
 )]
 
-use infographic::model::{load, Chart, Document};
+use infographic::format::quantity;
+use infographic::model::{load, Body, Bound, Chart, Document};
 
 /// The article's bundled data file.
 pub const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/kazuo-2024.json");
@@ -28,3 +29,44 @@ pub fn charts() -> Vec<Chart> {
 
 /// The widths every layout invariant is checked at.
 pub const WIDTHS: [f64; 4] = [320.0, 390.0, 768.0, 1200.0];
+
+/// Every figure a chart prints, formatted as the chart prints it.
+pub fn figures(chart: &Chart) -> Vec<String> {
+    match &chart.body {
+        Body::Bars(items) | Body::Cards(items) => items
+            .iter()
+            .map(|i| quantity(i.value(), &i.unit, i.bound).to_string())
+            .collect(),
+        Body::Target(items) => items
+            .iter()
+            .map(|i| quantity(i.plan.unwrap_or(0.0), &i.unit, i.bound).to_string())
+            .collect(),
+        Body::Part(p) => p
+            .measures
+            .iter()
+            .flat_map(|m| {
+                m.parts
+                    .iter()
+                    .chain(std::iter::once(&m.rest()))
+                    .map(|v| quantity(*v, &m.unit, Bound::Exact).to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect(),
+    }
+}
+
+/// Every label a chart prints.
+pub fn labels(chart: &Chart) -> Vec<String> {
+    match &chart.body {
+        Body::Bars(items) | Body::Cards(items) | Body::Target(items) => {
+            items.iter().map(|i| i.label.clone()).collect()
+        }
+        Body::Part(p) => p
+            .part_labels
+            .iter()
+            .chain(std::iter::once(&p.rest_label))
+            .cloned()
+            .chain(p.measures.iter().map(|m| m.label.clone()))
+            .collect(),
+    }
+}

@@ -1,0 +1,194 @@
+//! `infographic`: the editors' command-line tool.
+//!
+//! ```text
+//! infographic check www/data/kazuo-2024.json        # list every problem; exit 1 if any
+//! infographic render www/data/kazuo-2024.json --out www/fallback [--width 640]
+//! infographic schema [--out www/data/infographic.schema.json]
+//! ```
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use clap::{Parser, Subcommand};
+    use infographic::describe::summary;
+    use infographic::layout::{framed, ApproxMeasure};
+    use infographic::model::{load, Document, Problem};
+    use infographic::render::{titled, to_svg};
+    use infographic::theme::Theme;
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    /// 喀左时讯图表数据文件工具。Checks and renders infographic data files.
+    #[derive(Parser)]
+    #[command(name = "infographic", version)]
+    struct Args {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// 检查数据文件，列出每个问题及其位置。Check data files; exit 1 on any problem.
+        Check {
+            /// 数据文件。Data files.
+            #[arg(required = true)]
+            files: Vec<PathBuf>,
+        },
+        /// 把每个图表导出为 SVG（印刷版、分享图、无脚本时的替代图）。Render every chart as SVG.
+        Render {
+            /// 数据文件。Data file.
+            file: PathBuf,
+            /// 输出目录。Output directory.
+            #[arg(long)]
+            out: PathBuf,
+            /// 图宽，CSS 像素。Width in CSS px.
+            #[arg(long, default_value_t = 640.0)]
+            width: f64,
+        },
+        /// 输出数据文件的 JSON Schema。Print the data file's JSON Schema.
+        Schema {
+            /// 写入文件而不是标准输出。Write to this file instead of stdout.
+            #[arg(long)]
+            out: Option<PathBuf>,
+        },
+    }
+
+    pub fn main() -> ExitCode {
+        let args = Args::parse();
+        let ok = match args.command {
+            Command::Check { files } => files.iter().map(|f| check(f)).fold(true, |a, b| a && b),
+            Command::Render { file, out, width } => render(&file, &out, width),
+            Command::Schema { out } => schema(out.as_deref()),
+        };
+        if ok {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }
+    }
+
+    /// Reads and loads a file; prints file-level problems.
+    fn read(file: &Path) -> Option<Result<Document, Vec<Problem>>> {
+        match std::fs::read(file) {
+            Ok(bytes) => Some(load(&bytes)),
+            Err(e) => {
+                eprintln!(
+                    "{}: 无法读取文件（cannot read the file）：{e}",
+                    file.display()
+                );
+                None
+            }
+        }
+    }
+
+    fn print(file: &Path, problems: &[&Problem]) {
+        for p in problems {
+            let at = p
+                .position
+                .map_or(String::new(), |p| format!(":{}:{}", p.line, p.column));
+            let path = if p.path.is_empty() { "文件" } else { &p.path };
+            println!("{}{at}: {path}：{}", file.display(), p.zh);
+            println!("    {}", p.en);
+        }
+    }
+
+    fn check(file: &Path) -> bool {
+        let Some(loaded) = read(file) else {
+            return false;
+        };
+        let problems: Vec<&Problem> = match &loaded {
+            Err(p) => p.iter().collect(),
+            Ok(doc) => doc.problems().collect(),
+        };
+        print(file, &problems);
+        if problems.is_empty() {
+            let charts = loaded.as_ref().map_or(0, |d| d.charts.len());
+            println!(
+                "{}: 没有发现问题，共 {charts} 个图表。No problems; {charts} charts.",
+                file.display()
+            );
+            true
+        } else {
+            println!(
+                "{}: 发现 {} 个问题。{} problem(s) found.",
+                file.display(),
+                problems.len(),
+                problems.len()
+            );
+            false
+        }
+    }
+
+    fn render(file: &Path, out: &Path, width: f64) -> bool {
+        let Some(loaded) = read(file) else {
+            return false;
+        };
+        let doc = match loaded {
+            Ok(doc) => doc,
+            Err(problems) => {
+                print(file, &problems.iter().collect::<Vec<_>>());
+                return false;
+            }
+        };
+        if let Err(e) = std::fs::create_dir_all(out) {
+            eprintln!(
+                "{}: 无法创建目录（cannot create the directory）：{e}",
+                out.display()
+            );
+            return false;
+        }
+        let theme = Theme::for_document(&doc.theme, false);
+        let mut ok = true;
+        for entry in &doc.charts {
+            let Ok(chart) = &entry.chart else {
+                continue;
+            };
+            let scene = framed(chart, width, &ApproxMeasure, &theme);
+            let target = out.join(format!("{}.svg", chart.id));
+            let written = to_svg(&scene, &theme.font_family)
+                .map(|svg| titled(&svg, &chart.title, &summary(chart)))
+                .map_err(|e| e.to_string())
+                .and_then(|svg| std::fs::write(&target, svg).map_err(|e| e.to_string()));
+            match written {
+                Ok(()) => println!("{}", target.display()),
+                Err(e) => {
+                    eprintln!("{}: 写入失败（cannot write）：{e}", target.display());
+                    ok = false;
+                }
+            }
+        }
+        let problems: Vec<&Problem> = doc.problems().collect();
+        print(file, &problems);
+        ok && problems.is_empty()
+    }
+
+    fn schema(out: Option<&Path>) -> bool {
+        let text = match serde_json::to_string_pretty(&infographic::model::schema()) {
+            Ok(t) => t + "\n",
+            Err(e) => {
+                eprintln!("{e}");
+                return false;
+            }
+        };
+        match out {
+            None => {
+                print!("{text}");
+                true
+            }
+            Some(path) => match std::fs::write(path, text) {
+                Ok(()) => true,
+                Err(e) => {
+                    eprintln!("{}: {e}", path.display());
+                    false
+                }
+            },
+        }
+    }
+}

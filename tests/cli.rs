@@ -1,0 +1,188 @@
+//! The editors' command-line tool: the corpus of bad files, exit codes,
+//! SVG export and the shipped JSON Schema.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_infographic"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run infographic")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 output")
+}
+
+#[test]
+fn every_bad_file_in_the_corpus_is_reported_with_its_message() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("expected") {
+            continue;
+        }
+        let json = path.with_extension("json");
+        let out = run(&["check", json.to_str().unwrap()]);
+        let text = stdout(&out);
+        assert_eq!(out.status.code(), Some(1), "{}: {text}", json.display());
+        for want in std::fs::read_to_string(&path)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.is_empty())
+        {
+            assert!(
+                text.contains(want),
+                "{}: expected {want:?} in\n{text}",
+                json.display()
+            );
+        }
+        assert!(!text.contains("panicked"), "{text}");
+        seen += 1;
+    }
+    assert!(seen >= 15, "only {seen} corpus files");
+}
+
+#[test]
+fn good_files_pass() {
+    for file in ["www/data/kazuo-2024.json", "tests/corpus/bom-accepted.json"] {
+        let out = run(&["check", file]);
+        assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+        assert!(stdout(&out).contains("没有发现问题，共 5 个图表"));
+    }
+}
+
+#[test]
+fn usage_errors_and_missing_files() {
+    let out = run(&["check", "no/such/file.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("无法读取文件"));
+    let out = run(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&[
+        "check",
+        "tests/corpus/empty.json",
+        "www/data/kazuo-2024.json",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "one bad file fails the run");
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("infographic-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn render_writes_an_svg_per_chart_with_every_label_and_value() {
+    let out_dir = temp_dir("render");
+    let out = run(&[
+        "render",
+        "www/data/kazuo-2024.json",
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--width",
+        "390",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    for chart in common::charts() {
+        let svg = std::fs::read_to_string(out_dir.join(format!("{}.svg", chart.id))).unwrap();
+        let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{}: {e}", chart.id));
+        assert_eq!(doc.root_element().attribute("width"), Some("390"));
+        assert_eq!(doc.root_element().attribute("role"), Some("img"));
+        let text: String = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .map(str::trim)
+            .collect();
+        let title = doc
+            .descendants()
+            .find(|n| n.has_tag_name("title"))
+            .and_then(|n| n.text());
+        assert_eq!(title, Some(chart.title.as_str()));
+        let desc = doc
+            .descendants()
+            .find(|n| n.has_tag_name("desc"))
+            .and_then(|n| n.text())
+            .unwrap();
+        assert_eq!(desc, infographic::describe::summary(&chart));
+        for want in common::labels(&chart)
+            .iter()
+            .chain(&common::figures(&chart))
+        {
+            assert!(
+                text.contains(want.as_str()),
+                "{}: {want} missing from the SVG",
+                chart.id
+            );
+        }
+        assert!(
+            text.contains("数据来源：喀左时讯"),
+            "{}: no source line",
+            chart.id
+        );
+        let family = doc
+            .descendants()
+            .find(|n| n.has_tag_name("text"))
+            .and_then(|n| n.attribute("font-family"))
+            .unwrap();
+        assert!(family.starts_with("\"PingFang SC\""), "{family}");
+    }
+    let _ = std::fs::remove_dir_all(&out_dir);
+}
+
+#[test]
+fn render_of_a_bad_file_fails_but_writes_the_good_charts() {
+    let out_dir = temp_dir("render-bad");
+    let out = run(&[
+        "render",
+        "tests/corpus/number-as-text.json",
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!out_dir.join("targets.svg").exists());
+    assert!(out_dir.join("projects.svg").exists());
+    let _ = std::fs::remove_dir_all(&out_dir);
+}
+
+#[test]
+fn the_shipped_schema_is_the_generated_one() {
+    let shipped = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("www/data/infographic.schema.json"),
+    )
+    .unwrap();
+    let generated = stdout(&run(&["schema"]));
+    assert_eq!(
+        shipped, generated,
+        "regenerate with: cargo run --bin infographic -- schema --out www/data/infographic.schema.json"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&shipped).unwrap();
+    let kinds = schema
+        .pointer("/$defs/Kind/oneOf")
+        .unwrap()
+        .as_array()
+        .unwrap();
+    let names: Vec<&str> = kinds.iter().filter_map(|k| k["const"].as_str()).collect();
+    assert_eq!(names, vec!["bars", "target", "part", "cards"]);
+    assert_eq!(
+        schema["additionalProperties"],
+        serde_json::Value::Bool(false)
+    );
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(common::DATA).unwrap()).unwrap();
+    assert_eq!(data["$schema"], "./infographic.schema.json");
+}
