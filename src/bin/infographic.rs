@@ -63,7 +63,8 @@ mod cli {
     pub fn main() -> ExitCode {
         let args = Args::parse();
         let ok = match args.command {
-            Command::Check { files } => files.iter().map(|f| check(f)).fold(true, |a, b| a && b),
+            // Every file is checked, even after a bad one.
+            Command::Check { files } => files.iter().filter(|f| !check(f)).count() == 0,
             Command::Render { file, out, width } => render(&file, &out, width),
             Command::Schema { out } => schema(out.as_deref()),
         };
