@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Release build of the wasm module into www/pkg (tools from scripts/setup.sh build).
+# Release build of the wasm module into www/pkg, and the SVG fallbacks into www/fallback
+# (tools from scripts/setup.sh build).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$ROOT/target/tools/node_modules/.bin:$PATH"
 cd "$ROOT"
 wasm-pack build --release --target web --out-dir www/pkg --out-name infographic --no-typescript --no-pack
+# The static fallbacks: each chart as SVG at a desktop and a phone width, and
+# their text alternatives (title and generated summary) in the page.
+cargo run --quiet --bin infographic -- render www/data/kazuo-2024.json --out www/fallback \
+  --width 640 --width 360 --page www/index.html

@@ -30,7 +30,7 @@ impl std::fmt::Display for Quantity {
 /// `unit` may carry a magnitude (`万元`, `亿元`); the value is rescaled to
 /// the largest of 亿 / 万 / none in which it is round to two decimals.
 /// ```
-/// use infographic::{format::quantity, model::Bound};
+/// use kazuo_infographic::{format::quantity, model::Bound};
 /// assert_eq!(quantity(150_000.0, "只", Bound::Exact).to_string(), "15万只");
 /// assert_eq!(quantity(15_100.0, "万元", Bound::Exact).to_string(), "1.51亿元");
 /// assert_eq!(quantity(8.0, "%", Bound::Floor).to_string(), "8%以上");

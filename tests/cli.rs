@@ -98,7 +98,7 @@ fn render_writes_an_svg_per_chart_with_every_label_and_value() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     for chart in common::charts() {
-        let svg = std::fs::read_to_string(out_dir.join(format!("{}.svg", chart.id))).unwrap();
+        let svg = std::fs::read_to_string(out_dir.join(format!("{}-390.svg", chart.id))).unwrap();
         let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{}: {e}", chart.id));
         assert_eq!(doc.root_element().attribute("width"), Some("390"));
         assert_eq!(doc.root_element().attribute("role"), Some("img"));
@@ -118,7 +118,7 @@ fn render_writes_an_svg_per_chart_with_every_label_and_value() {
             .find(|n| n.has_tag_name("desc"))
             .and_then(|n| n.text())
             .unwrap();
-        assert_eq!(desc, infographic::describe::summary(&chart));
+        assert_eq!(desc, kazuo_infographic::describe::summary(&chart));
         for want in common::labels(&chart)
             .iter()
             .chain(&common::figures(&chart))
@@ -154,8 +154,8 @@ fn render_of_a_bad_file_fails_but_writes_the_good_charts() {
         out_dir.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(!out_dir.join("targets.svg").exists());
-    assert!(out_dir.join("projects.svg").exists());
+    assert!(!out_dir.join("targets-640.svg").exists());
+    assert!(out_dir.join("projects-640.svg").exists());
     let _ = std::fs::remove_dir_all(&out_dir);
 }
 
@@ -185,4 +185,39 @@ fn the_shipped_schema_is_the_generated_one() {
     let data: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(common::DATA).unwrap()).unwrap();
     assert_eq!(data["$schema"], "./infographic.schema.json");
+}
+
+#[test]
+fn the_page_fallbacks_carry_the_generated_summaries() {
+    let page =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("www/index.html"))
+            .unwrap();
+    for chart in common::charts() {
+        let marker = format!("data-fallback=\"{}\"", chart.id);
+        let tag = page
+            .split("<img")
+            .find(|t| t.contains(&marker))
+            .unwrap_or_else(|| panic!("no fallback image for {}", chart.id));
+        let alt = tag
+            .split(" alt=\"")
+            .nth(1)
+            .and_then(|t| t.split('"').next())
+            .unwrap();
+        let want = format!(
+            "{}。{}",
+            chart.title,
+            kazuo_infographic::describe::summary(&chart)
+        );
+        assert_eq!(
+            alt, want,
+            "run scripts/build.sh to refresh the page's fallbacks"
+        );
+    }
+    let alts = vec![("x".to_string(), "a <b> & \"c\"".to_string())];
+    let html =
+        r#"<p><img data-fallback="x" src="s" alt="old"><img alt="keep" data-fallback="y"></p>"#;
+    assert_eq!(
+        kazuo_infographic::render::set_fallback_alts(html, &alts),
+        r#"<p><img data-fallback="x" src="s" alt="a &lt;b&gt; &amp; &quot;c&quot;"><img alt="keep" data-fallback="y"></p>"#
+    );
 }

@@ -10,10 +10,10 @@
 
 mod common;
 
-use infographic::describe::{summary, table};
-use infographic::layout::{layout, layout_at, ApproxMeasure, Point, Shape, MIN_TARGET};
-use infographic::model::Body;
-use infographic::theme::Theme;
+use kazuo_infographic::describe::{summary, table};
+use kazuo_infographic::layout::{layout, layout_at, ApproxMeasure, Point, Shape, MIN_TARGET};
+use kazuo_infographic::model::Body;
+use kazuo_infographic::theme::Theme;
 
 #[test]
 fn every_mark_is_found_at_its_centre_and_is_finger_sized() {

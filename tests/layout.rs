@@ -9,8 +9,8 @@
 
 mod common;
 
-use infographic::layout::{layout, ApproxMeasure, Scene, Shape, NARROW};
-use infographic::theme::Theme;
+use kazuo_infographic::layout::{layout, ApproxMeasure, Scene, Shape, NARROW};
+use kazuo_infographic::theme::Theme;
 
 fn scenes() -> Vec<(String, f64, Scene)> {
     let theme = Theme::light();
@@ -221,7 +221,7 @@ const WITH_RESULTS: &str = r#"{"publication":"喀左时讯","updated":"2025年1�
 
 #[test]
 fn results_falls_and_floors_keep_the_invariants() {
-    let doc = infographic::model::load(WITH_RESULTS.as_bytes()).unwrap();
+    let doc = kazuo_infographic::model::load(WITH_RESULTS.as_bytes()).unwrap();
     let theme = Theme::light();
     for entry in &doc.charts {
         let chart = entry.chart.as_ref().unwrap();

@@ -9,7 +9,7 @@
 
 mod common;
 
-use infographic::model::{load, Body, Bound, Problem};
+use kazuo_infographic::model::{load, Body, Bound, Problem};
 
 fn problems(json: &str) -> Vec<Problem> {
     match load(json.as_bytes()) {
@@ -247,10 +247,10 @@ fn unknown_top_level_key() {
 fn theme_section_sets_the_house_style_and_bad_colours_only_warn() {
     let doc = common::document();
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
-    let light = infographic::theme::Theme::for_document(&doc.theme, false);
+    let light = kazuo_infographic::theme::Theme::for_document(&doc.theme, false);
     assert_eq!(light.accent.css(), "#b8232f");
     assert!(light.font_family.starts_with("\"PingFang SC\""));
-    let dark = infographic::theme::Theme::for_document(&doc.theme, true);
+    let dark = kazuo_infographic::theme::Theme::for_document(&doc.theme, true);
     assert_eq!(dark.accent.css(), "#ff7b7b");
 
     let bad = r##"{"publication":"p","updated":"u",
@@ -278,7 +278,7 @@ fn theme_section_sets_the_house_style_and_bad_colours_only_warn() {
     assert!(found[1].1.contains("#rrggbb"), "{}", found[1].1);
     // The default theme stands in for the rejected one.
     assert_eq!(
-        infographic::theme::Theme::for_document(&doc.theme, false),
-        infographic::theme::Theme::light()
+        kazuo_infographic::theme::Theme::for_document(&doc.theme, false),
+        kazuo_infographic::theme::Theme::light()
     );
 }

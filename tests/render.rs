@@ -9,9 +9,9 @@
 
 mod common;
 
-use infographic::layout::{layout, ApproxMeasure, Shape};
-use infographic::render::to_svg;
-use infographic::theme::Theme;
+use kazuo_infographic::layout::{layout, ApproxMeasure, Shape};
+use kazuo_infographic::render::to_svg;
+use kazuo_infographic::theme::Theme;
 
 #[test]
 fn svg_has_every_text_and_mark_of_the_scene() {
@@ -59,7 +59,7 @@ fn svg_has_every_text_and_mark_of_the_scene() {
 fn hostile_text_stays_text() {
     let json = r#"{"publication":"p","updated":"u","charts":[{"id":"x","kind":"bars","title":"t",
       "subtitle":"s","source":"src","items":[{"label":"<b>x</b> & <img src=x onerror=alert(1)>","unit":"个","plan":3}]}]}"#;
-    let doc = infographic::model::load(json.as_bytes()).unwrap();
+    let doc = kazuo_infographic::model::load(json.as_bytes()).unwrap();
     let chart = doc.charts[0].chart.clone().unwrap();
     let theme = Theme::light();
     let scene = layout(&chart, 390.0, &ApproxMeasure, &theme);

@@ -87,7 +87,7 @@ fn ink(canvas: &HtmlCanvasElement) -> f64 {
 async fn charts_draw_into_their_canvas() {
     set_ratio(1.0);
     let root = root(DATA, &["targets", "projects"], 360);
-    infographic::web::mount().await.unwrap();
+    kazuo_infographic::web::mount().await.unwrap();
     for id in ["targets", "projects"] {
         let canvas = canvas_in(&root, id);
         assert_eq!(canvas.width(), 360, "{id}");
@@ -102,7 +102,7 @@ async fn charts_draw_into_their_canvas() {
 async fn backing_store_follows_device_pixel_ratio() {
     set_ratio(3.0);
     let root = root(DATA, &["q1-starts"], 320);
-    infographic::web::mount().await.unwrap();
+    kazuo_infographic::web::mount().await.unwrap();
     let canvas = canvas_in(&root, "q1-starts");
     assert_eq!(canvas.client_width(), 320);
     assert_eq!(canvas.width(), 960);
@@ -121,7 +121,7 @@ async fn a_broken_chart_shows_its_problem_and_the_others_draw() {
     let broken = DATA.replacen("\"plan\": 25", "\"plan\": \"25亿\"", 1);
     assert_ne!(broken, DATA);
     let root = root(&broken, &["q1-starts", "targets", "nonexistent"], 360);
-    infographic::web::mount().await.unwrap();
+    kazuo_infographic::web::mount().await.unwrap();
     let error = root
         .query_selector("[data-chart=\"q1-starts\"] .ig-error")
         .unwrap()
@@ -151,7 +151,7 @@ async fn a_missing_data_file_is_said_in_place() {
     figure.set_attribute("data-chart", "targets").unwrap();
     root.append_child(&figure).unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    infographic::web::mount().await.unwrap();
+    kazuo_infographic::web::mount().await.unwrap();
     let text = figure.text_content().unwrap();
     assert!(text.contains("无法加载"), "{text}");
     root.remove();

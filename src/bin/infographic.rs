@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! infographic check www/data/kazuo-2024.json        # list every problem; exit 1 if any
-//! infographic render www/data/kazuo-2024.json --out www/fallback [--width 640]
+//! infographic render www/data/kazuo-2024.json --out www/fallback [--width 640 --width 360] [--page www/index.html]
 //! infographic schema [--out www/data/infographic.schema.json]
 //! ```
 
@@ -17,11 +17,11 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use clap::{Parser, Subcommand};
-    use infographic::describe::summary;
-    use infographic::layout::{framed, ApproxMeasure};
-    use infographic::model::{load, Document, Problem};
-    use infographic::render::{titled, to_svg};
-    use infographic::theme::Theme;
+    use kazuo_infographic::describe::summary;
+    use kazuo_infographic::layout::{framed, ApproxMeasure};
+    use kazuo_infographic::model::{load, Document, Problem};
+    use kazuo_infographic::render::{titled, to_svg};
+    use kazuo_infographic::theme::Theme;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
@@ -41,16 +41,21 @@ mod cli {
             #[arg(required = true)]
             files: Vec<PathBuf>,
         },
-        /// 把每个图表导出为 SVG（印刷版、分享图、无脚本时的替代图）。Render every chart as SVG.
+        /// 把每个图表导出为 SVG（印刷版、分享图、无脚本时的替代图）：OUT/ID-WIDTH.svg。
+        /// Render every chart as SVG, one file per chart and width.
         Render {
             /// 数据文件。Data file.
             file: PathBuf,
             /// 输出目录。Output directory.
             #[arg(long)]
             out: PathBuf,
-            /// 图宽，CSS 像素。Width in CSS px.
-            #[arg(long, default_value_t = 640.0)]
-            width: f64,
+            /// 图宽，CSS 像素，可重复。Width in CSS px; repeat for several.
+            #[arg(long = "width", default_values_t = [640.0])]
+            widths: Vec<f64>,
+            /// 同时更新该页面中替代图（data-fallback="ID"）的 alt 文字。
+            /// Also rewrite the alt text of `<img data-fallback="ID" alt="…">` in this page.
+            #[arg(long)]
+            page: Option<PathBuf>,
         },
         /// 输出数据文件的 JSON Schema。Print the data file's JSON Schema.
         Schema {
@@ -65,7 +70,12 @@ mod cli {
         let ok = match args.command {
             // Every file is checked, even after a bad one.
             Command::Check { files } => files.iter().filter(|f| !check(f)).count() == 0,
-            Command::Render { file, out, width } => render(&file, &out, width),
+            Command::Render {
+                file,
+                out,
+                widths,
+                page,
+            } => render(&file, &out, &widths, page.as_deref()),
             Command::Schema { out } => schema(out.as_deref()),
         };
         if ok {
@@ -127,7 +137,7 @@ mod cli {
         }
     }
 
-    fn render(file: &Path, out: &Path, width: f64) -> bool {
+    fn render(file: &Path, out: &Path, widths: &[f64], page: Option<&Path>) -> bool {
         let Some(loaded) = read(file) else {
             return false;
         };
@@ -147,31 +157,59 @@ mod cli {
         }
         let theme = Theme::for_document(&doc.theme, false);
         let mut ok = true;
+        let mut alts = Vec::new();
         for entry in &doc.charts {
             let Ok(chart) = &entry.chart else {
                 continue;
             };
-            let scene = framed(chart, width, &ApproxMeasure, &theme);
-            let target = out.join(format!("{}.svg", chart.id));
-            let written = to_svg(&scene, &theme.font_family)
-                .map(|svg| titled(&svg, &chart.title, &summary(chart)))
-                .map_err(|e| e.to_string())
-                .and_then(|svg| std::fs::write(&target, svg).map_err(|e| e.to_string()));
-            match written {
-                Ok(()) => println!("{}", target.display()),
-                Err(e) => {
-                    eprintln!("{}: 写入失败（cannot write）：{e}", target.display());
-                    ok = false;
+            let description = summary(chart);
+            alts.push((chart.id.clone(), format!("{}。{description}", chart.title)));
+            for width in widths {
+                let scene = framed(chart, *width, &ApproxMeasure, &theme);
+                let target = out.join(format!("{}-{}.svg", chart.id, width.round()));
+                let written = to_svg(&scene, &theme.font_family)
+                    .map(|svg| titled(&svg, &chart.title, &description))
+                    .and_then(|svg| std::fs::write(&target, svg).map_err(|e| e.to_string()));
+                match written {
+                    Ok(()) => println!("{}", target.display()),
+                    Err(e) => {
+                        eprintln!("{}: 写入失败（cannot write）：{e}", target.display());
+                        ok = false;
+                    }
                 }
             }
+        }
+        if let Some(page) = page {
+            ok &= rewrite_alts(page, &alts);
         }
         let problems: Vec<&Problem> = doc.problems().collect();
         print(file, &problems);
         ok && problems.is_empty()
     }
 
+    /// Sets `alt="…"` of every `<img … data-fallback="ID" … alt="…">` in
+    /// `page` to the chart's title and generated summary.
+    fn rewrite_alts(page: &Path, alts: &[(String, String)]) -> bool {
+        let html = match std::fs::read_to_string(page) {
+            Ok(h) => h,
+            Err(e) => {
+                eprintln!("{}: 无法读取（cannot read）：{e}", page.display());
+                return false;
+            }
+        };
+        let updated = kazuo_infographic::render::set_fallback_alts(&html, alts);
+        if updated != html {
+            if let Err(e) = std::fs::write(page, &updated) {
+                eprintln!("{}: 写入失败（cannot write）：{e}", page.display());
+                return false;
+            }
+            println!("{}", page.display());
+        }
+        true
+    }
+
     fn schema(out: Option<&Path>) -> bool {
-        let text = match serde_json::to_string_pretty(&infographic::model::schema()) {
+        let text = match serde_json::to_string_pretty(&kazuo_infographic::model::schema()) {
             Ok(t) => t + "\n",
             Err(e) => {
                 eprintln!("{e}");

@@ -540,13 +540,31 @@ fn data_table(document: &Document, parent: &Element, chart: &Chart) -> Result<()
     Ok(())
 }
 
-/// Shows a chart's problems in its place, as text.
+/// Shows a chart's problems in its place, as text. For readers, a static
+/// fallback image already in the figure stays, with a short note; in
+/// preview (for editors) every problem is listed with its path.
 pub(super) fn show_problems(
     document: &Document,
     figure: &HtmlElement,
     id: &str,
     problems: &[Problem],
+    preview: bool,
 ) -> Result<(), JsValue> {
+    for p in problems {
+        web_sys::console::warn_1(&format!("infographic {id}: {p}").into());
+    }
+    if !preview && figure.query_selector(".ig-fallback")?.is_some() {
+        if figure.query_selector(".ig-fallback-note")?.is_none() {
+            append(
+                document,
+                figure,
+                "p",
+                "ig-fallback-note",
+                Some("交互图表暂时无法加载，此处显示的是静态图。"),
+            )?;
+        }
+        return Ok(());
+    }
     figure.set_text_content(None);
     let box_ = element(document, "div", "ig-error", None)?;
     box_.set_attribute("role", "alert")?;

@@ -12,6 +12,7 @@
 
 mod chart;
 mod dom;
+mod host;
 mod measure;
 mod share;
 
@@ -105,6 +106,7 @@ pub async fn mount() -> Result<JsValue, JsValue> {
         }
     }
 
+    let preview = host::is_preview();
     let mut reports = Vec::new();
     let roots = document.query_selector_all("[data-infographic]")?;
     for i in 0..roots.length() {
@@ -116,91 +118,19 @@ pub async fn mount() -> Result<JsValue, JsValue> {
         }
         root.set_attribute("data-infographic-mounted", "")?;
         let url = root.get_attribute("data-infographic").unwrap_or_default();
-        // Chart titles are headings one level below the host's: h2 unless
-        // the host says `data-heading-level="3"` (2 to 6).
-        let level = root
-            .get_attribute("data-heading-level")
-            .and_then(|l| l.parse::<u8>().ok())
-            .filter(|l| (2..=6).contains(l))
-            .unwrap_or(2);
-        let loaded = match fetch_bytes(&url).await {
-            Ok(bytes) => load(&bytes),
-            Err(why) => Err(vec![Problem::new(
-                "",
-                format!("数据文件“{url}”无法加载：{why}"),
-                format!("the data file \"{url}\" could not be loaded: {why}"),
-            )]),
-        };
-        let themes = Rc::new(match &loaded {
-            Ok(doc) => {
-                for w in &doc.warnings {
-                    web_sys::console::warn_1(&format!("infographic: {w}").into());
-                }
-                Themes {
-                    light: Theme::for_document(&doc.theme, false),
-                    dark: Theme::for_document(&doc.theme, true),
-                }
-            }
-            Err(_) => Themes {
-                light: Theme::light(),
-                dark: Theme::dark(),
-            },
-        });
-        let figures = root.query_selector_all("[data-chart]")?;
-        for j in 0..figures.length() {
-            let Some(figure) = figures
-                .item(j)
-                .and_then(|n| n.dyn_into::<HtmlElement>().ok())
-            else {
-                continue;
-            };
-            let id = figure.get_attribute("data-chart").unwrap_or_default();
-            let outcome = match &loaded {
-                Err(problems) => Err(problems.clone()),
-                Ok(doc) => match doc.chart(&id) {
-                    Some(entry) => entry.chart.clone(),
-                    None => Err(vec![Problem::new(
-                        "",
-                        format!("数据文件中没有 id 为“{id}”的图表"),
-                        format!("the data file has no chart with id \"{id}\""),
-                    )]),
-                },
-            };
-            let mut marks = Vec::new();
-            let problems = match outcome {
-                Ok(c) => match Mounted::create(&document, &figure, c, themes.clone(), level) {
-                    Ok(mounted) => {
-                        marks = mounted.with_marks(|ms| {
-                            ms.iter()
-                                .map(|m| MarkReport {
-                                    label: m.label.clone(),
-                                    value: m.value.clone(),
-                                    x: m.hit.x,
-                                    y: m.hit.y,
-                                    w: m.hit.w,
-                                    h: m.hit.h,
-                                })
-                                .collect()
-                        });
-                        PAGE.with(|p| p.borrow_mut().charts.push(mounted));
-                        Vec::new()
-                    }
-                    Err(e) => vec![format!("{e:?}")],
-                },
-                Err(problems) => {
-                    chart::show_problems(&document, &figure, &id, &problems)?;
-                    problems.iter().map(Problem::to_string).collect()
-                }
-            };
-            reports.push(ChartReport {
-                ok: problems.is_empty(),
-                id,
-                problems,
-                marks,
-            });
+        let fetched = fetch_bytes(&url).await;
+        if preview {
+            host::watch_file(&root, &url, fetched.as_ref().ok().cloned());
+        }
+        reports.extend(mount_root(&document, &root, &url, fetched, preview)?);
+        if root.has_attribute("data-embed") {
+            host::report_height()?;
         }
     }
     watch()?;
+    if preview {
+        host::poll()?;
+    }
 
     let detail = serde_wasm_bindgen::to_value(&reports)?;
     let init = CustomEventInit::new();
@@ -211,6 +141,132 @@ pub async fn mount() -> Result<JsValue, JsValue> {
     }
     document.dispatch_event(&event)?;
     Ok(detail)
+}
+
+/// Mounts every chart of one root from its data file's bytes (or the
+/// reason they could not be fetched); returns a report per chart.
+fn mount_root(
+    document: &web_sys::Document,
+    root: &Element,
+    url: &str,
+    fetched: Result<Vec<u8>, String>,
+    preview: bool,
+) -> Result<Vec<ChartReport>, JsValue> {
+    // Chart titles are headings one level below the host's: h2 unless the
+    // host says `data-heading-level="3"` (2 to 6).
+    let level = root
+        .get_attribute("data-heading-level")
+        .and_then(|l| l.parse::<u8>().ok())
+        .filter(|l| (2..=6).contains(l))
+        .unwrap_or(2);
+    let loaded = match fetched {
+        Ok(bytes) => load(&bytes),
+        Err(why) => Err(vec![Problem::new(
+            "",
+            format!("数据文件“{url}”无法加载：{why}"),
+            format!("the data file \"{url}\" could not be loaded: {why}"),
+        )]),
+    };
+    let themes = Rc::new(match &loaded {
+        Ok(doc) => {
+            for w in &doc.warnings {
+                web_sys::console::warn_1(&format!("infographic: {w}").into());
+            }
+            Themes {
+                light: Theme::for_document(&doc.theme, false),
+                dark: Theme::for_document(&doc.theme, true),
+            }
+        }
+        Err(_) => Themes {
+            light: Theme::light(),
+            dark: Theme::dark(),
+        },
+    });
+    if preview {
+        let count = match &loaded {
+            Ok(doc) => doc.problems().count(),
+            Err(p) => p.len(),
+        };
+        host::banner(document, root, count)?;
+    }
+    let mut reports = Vec::new();
+    let figures = root.query_selector_all("[data-chart]")?;
+    for j in 0..figures.length() {
+        let Some(figure) = figures
+            .item(j)
+            .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+        else {
+            continue;
+        };
+        // An embed names its chart in the page address: embed.html?chart=ID.
+        let id = match figure.get_attribute("data-chart").unwrap_or_default() {
+            id if id.is_empty() => host::query("chart").unwrap_or_default(),
+            id => id,
+        };
+        let outcome = match &loaded {
+            Err(problems) => Err(problems.clone()),
+            Ok(doc) => match doc.chart(&id) {
+                Some(entry) => entry.chart.clone(),
+                None => Err(vec![Problem::new(
+                    "",
+                    format!("数据文件中没有 id 为“{id}”的图表"),
+                    format!("the data file has no chart with id \"{id}\""),
+                )]),
+            },
+        };
+        let mut marks = Vec::new();
+        let problems = match outcome {
+            Ok(c) => match Mounted::create(document, &figure, c, themes.clone(), level) {
+                Ok(mounted) => {
+                    marks = mounted.with_marks(|ms| {
+                        ms.iter()
+                            .map(|m| MarkReport {
+                                label: m.label.clone(),
+                                value: m.value.clone(),
+                                x: m.hit.x,
+                                y: m.hit.y,
+                                w: m.hit.w,
+                                h: m.hit.h,
+                            })
+                            .collect()
+                    });
+                    PAGE.with(|p| p.borrow_mut().charts.push(mounted));
+                    Vec::new()
+                }
+                Err(e) => vec![format!("{e:?}")],
+            },
+            Err(problems) => {
+                chart::show_problems(document, &figure, &id, &problems, preview)?;
+                problems.iter().map(Problem::to_string).collect()
+            }
+        };
+        reports.push(ChartReport {
+            ok: problems.is_empty(),
+            id,
+            problems,
+            marks,
+        });
+    }
+    Ok(reports)
+}
+
+/// Drops the charts mounted inside `root`, before mounting it again.
+fn unmount_root(root: &Element) {
+    PAGE.with(|p| {
+        let mut page = p.borrow_mut();
+        let (gone, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut page.charts)
+            .into_iter()
+            .partition(|m| root.contains(Some(m.plot())));
+        for m in &gone {
+            if let Some((observer, _)) = &page.resize {
+                observer.unobserve(m.plot());
+            }
+            if let Some((observer, _)) = &page.intersect {
+                observer.unobserve(m.plot());
+            }
+        }
+        page.charts = kept;
+    });
 }
 
 /// Whether a media query matches now.
@@ -398,8 +454,21 @@ fn dismiss(event: web_sys::Event) {
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    fetch(url, false).await
+}
+
+/// Fetches bypassing every cache (preview's polling).
+async fn fetch_bytes_fresh(url: &str) -> Result<Vec<u8>, String> {
+    fetch(url, true).await
+}
+
+async fn fetch(url: &str, fresh: bool) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response: Response = JsFuture::from(window.fetch_with_str(url))
+    let init = web_sys::RequestInit::new();
+    if fresh {
+        init.set_cache(web_sys::RequestCache::NoStore);
+    }
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .map_err(|_| "网络错误 (network error)".to_string())?
         .dyn_into()

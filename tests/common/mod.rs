@@ -6,8 +6,8 @@
     clippy::indexing_slicing
 )]
 
-use infographic::format::quantity;
-use infographic::model::{load, Body, Bound, Chart, Document};
+use kazuo_infographic::format::quantity;
+use kazuo_infographic::model::{load, Body, Bound, Chart, Document};
 
 /// The article's bundled data file.
 pub const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/kazuo-2024.json");
