@@ -79,22 +79,28 @@ pub fn number(value: f64) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
-    let rounded = (value * 100.0).round() / 100.0;
-    let negative = rounded < 0.0;
-    let text = format!("{:.2}", rounded.abs());
-    let (int_part, frac_part) = text.split_once('.').unwrap_or((text.as_str(), ""));
-    let frac = frac_part.trim_end_matches('0');
+    // Integer arithmetic on hundredths: no float formatting code in the
+    // wasm module. Saturates beyond u64 (1.8e17), far past any figure.
+    let hundredths = (value.abs() * 100.0).round() as u64;
+    let negative = value < 0.0 && hundredths > 0;
+    let int_part = (hundredths / 100).to_string();
+    let frac = hundredths % 100;
     let int = if int_part.len() >= 5 {
-        group_thousands(int_part)
+        group_thousands(&int_part)
     } else {
-        int_part.to_string()
+        int_part
     };
     let sign = if negative { "-" } else { "" };
-    if frac.is_empty() {
-        format!("{sign}{int}")
-    } else {
-        format!("{sign}{int}.{frac}")
+    match (frac / 10, frac % 10) {
+        (0, 0) => format!("{sign}{int}"),
+        (tenths, 0) => format!("{sign}{int}.{tenths}"),
+        (tenths, hundredth) => format!("{sign}{int}.{tenths}{hundredth}"),
     }
+}
+
+/// A length for CSS, in px with at most two decimals: `"358px"`.
+pub fn css_px(value: f64) -> String {
+    format!("{}px", number(value).replace(',', ""))
 }
 
 fn group_thousands(digits: &str) -> String {
@@ -194,6 +200,11 @@ mod tests {
         assert_eq!(number(-0.001), "0");
         assert_eq!(number(f64::NAN), "—");
         assert_eq!(number(f64::INFINITY), "—");
+        assert_eq!(number(-2.25), "-2.25");
+        assert_eq!(number(0.05), "0.05");
+        assert_eq!(number(10.1), "10.1");
+        assert_eq!(css_px(12_345.5), "12345.5px");
+        assert_eq!(css_px(-3.0), "-3px");
     }
 
     #[test]

@@ -273,7 +273,7 @@ fn theme_section_sets_the_house_style_and_bad_colours_only_warn() {
         .collect();
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[0].0, "theme.light.accent");
-    assert!(found[0].1.contains("对比度只有 1.1:1"), "{}", found[0].1);
+    assert!(found[0].1.contains("对比度只有 1:1"), "{}", found[0].1);
     assert_eq!(found[1].0, "theme.light.base");
     assert!(found[1].1.contains("#rrggbb"), "{}", found[1].1);
     // The default theme stands in for the rejected one.

@@ -202,7 +202,10 @@ pub(crate) fn did_you_mean<'a>(word: &str, options: &[&'a str]) -> Option<&'a st
     let limit = (word.chars().count() / 3).max(1) + 1;
     options
         .iter()
-        .map(|o| (edit_distance(&word.to_lowercase(), &o.to_lowercase()), *o))
+        .map(|o| {
+            let d = edit_distance(&word.to_ascii_lowercase(), &o.to_ascii_lowercase());
+            (d, *o)
+        })
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, o)| o)

@@ -4,6 +4,7 @@
 use super::locate::locate;
 use super::problem::{Position, Problem};
 use super::{Body, Chart, Item, Kind, Measure, PaletteSpec, Part, ThemeSpec};
+use crate::format::number;
 use crate::theme::{Color, Theme};
 use serde::Deserialize;
 
@@ -87,8 +88,8 @@ impl Checker<'_> {
         if value < 0.0 {
             self.push(
                 path,
-                format!("不能为负数（现为 {value}）"),
-                format!("must not be negative (is {value})"),
+                format!("不能为负数（现为 {}）", number(value)),
+                format!("must not be negative (is {})", number(value)),
             );
         }
     }
@@ -179,8 +180,8 @@ impl Checker<'_> {
             if m.whole <= 0.0 {
                 self.push(
                     &format!("{at}.whole"),
-                    format!("总数必须大于 0（现为 {}）", m.whole),
-                    format!("the whole must be greater than 0 (is {})", m.whole),
+                    format!("总数必须大于 0（现为 {}）", number(m.whole)),
+                    format!("the whole must be greater than 0 (is {})", number(m.whole)),
                 );
             }
             if m.parts.len() != part_labels.len() {
@@ -205,8 +206,16 @@ impl Checker<'_> {
             if sum > m.whole * (1.0 + 1e-9) {
                 self.push(
                     &format!("{at}.parts"),
-                    format!("部分之和 {sum} 大于总数 {}：部分不能超过整体", m.whole),
-                    format!("the parts add up to {sum}, more than the whole {}", m.whole),
+                    format!(
+                        "部分之和 {} 大于总数 {}：部分不能超过整体",
+                        number(sum),
+                        number(m.whole)
+                    ),
+                    format!(
+                        "the parts add up to {}, more than the whole {}",
+                        number(sum),
+                        number(m.whole)
+                    ),
                 );
             }
         }
@@ -350,12 +359,17 @@ pub(crate) fn validate_theme(spec: &ThemeSpec, text: &str, origin: Position) -> 
                         c.push(
                             &path,
                             format!(
-                                "颜色 {value} 与{}背景（{}）的对比度只有 {:.1}:1，至少需要 {min}:1",
+                                "颜色 {value} 与{}背景（{}）的对比度只有 {}:1，至少需要 {}:1",
                                 if name == "light" { "浅色" } else { "深色" },
                                 page.background.css(),
-                                ratio
+                                number((ratio * 10.0).floor() / 10.0),
+                                number(min)
                             ),
-                            format!("colour {value} has {ratio:.1}:1 contrast with the page, needs {min}:1"),
+                            format!(
+                                "colour {value} has {}:1 contrast with the page, needs {}:1",
+                                number((ratio * 10.0).floor() / 10.0),
+                                number(min)
+                            ),
                         );
                     }
                 }

@@ -5,6 +5,7 @@ use super::dom::{append, attrs, element};
 use super::measure::CanvasMeasure;
 use super::{pixel_ratio, prefers, request_frame, share, Listener, Themes};
 use crate::describe::{summary, table};
+use crate::format::css_px;
 use crate::interact::{place_tip, step};
 use crate::layout::{layout, layout_at, Point, Scene};
 use crate::model::{Chart, Problem};
@@ -255,8 +256,8 @@ impl Mounted {
             scene
         };
         let style = self.canvas.style();
-        style.set_property("width", &format!("{width}px"))?;
-        style.set_property("height", &format!("{}px", scene.height))?;
+        style.set_property("width", &css_px(width))?;
+        style.set_property("height", &css_px(scene.height))?;
         let (bw, bh) = (
             (width * ratio).round() as u32,
             (scene.height * ratio).round() as u32,
@@ -366,8 +367,8 @@ impl Mounted {
         };
         let (x, y) = place_tip(at, below, size, viewport, touch);
         let style = self.tip.style();
-        style.set_property("left", &format!("{}px", x - plot.left()))?;
-        style.set_property("top", &format!("{}px", y - plot.top()))?;
+        style.set_property("left", &css_px(x - plot.left()))?;
+        style.set_property("top", &css_px(y - plot.top()))?;
         Ok(())
     }
 

@@ -233,7 +233,7 @@ fn mount_root(
                     PAGE.with(|p| p.borrow_mut().charts.push(mounted));
                     Vec::new()
                 }
-                Err(e) => vec![format!("{e:?}")],
+                Err(e) => vec![e.as_string().unwrap_or_else(|| "mount failed".to_string())],
             },
             Err(problems) => {
                 chart::show_problems(document, &figure, &id, &problems, preview)?;
