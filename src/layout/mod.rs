@@ -150,8 +150,23 @@ impl Canvas<'_> {
         self.measure.width(s, font.size, font.bold)
     }
 
-    /// Adds a line of text centred on `y`; returns its bounds.
+    /// Adds a line of text centred on `y`, shortened with `…` if it would
+    /// cross the canvas's left or right edge; returns its bounds.
     pub fn text(&mut self, s: &str, x: f64, y: f64, anchor: Anchor, font: Font) -> Rect {
+        let room = match anchor {
+            Anchor::Start => self.width - x,
+            Anchor::End => x,
+            Anchor::Middle => 2.0 * x.min(self.width - x),
+        };
+        let fitted;
+        let s = if room <= 0.0 {
+            ""
+        } else if self.measure(s, font) > room + 0.01 {
+            fitted = self.ellipsize(s, room, font);
+            fitted.as_str()
+        } else {
+            s
+        };
         let text = Text {
             text: s.to_string(),
             x,
