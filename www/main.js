@@ -1,18 +1,18 @@
 // Loads the infographic engine; all layout, drawing and events live in it.
-import init, { mount } from './pkg/infographic.js';
-
+// If it cannot start (no WebAssembly, a file missing), the static fallback
+// images already in the page stay, and nothing is thrown.
 try {
+  const { default: init, mount } = await import('./pkg/infographic.js');
   await init();
   await mount();
 } catch (error) {
-  // The engine could not start: say so where each chart would be.
   for (const figure of document.querySelectorAll('[data-chart]')) {
-    if (!figure.querySelector('canvas, .ig-error')) {
-      const note = document.createElement('p');
-      note.className = 'ig-error';
-      note.textContent = '图表暂时无法显示，请刷新页面重试。';
-      figure.append(note);
-    }
+    if (figure.querySelector('canvas, .ig-error, .ig-fallback-note')) continue;
+    const fallback = figure.querySelector('.ig-fallback');
+    const note = document.createElement('p');
+    note.className = fallback ? 'ig-fallback-note' : 'ig-error';
+    note.textContent = fallback ? '交互图表暂时无法加载，此处显示的是静态图。' : '图表暂时无法显示，请刷新页面重试。';
+    figure.append(note);
   }
   document.documentElement.setAttribute('data-infographic-ready', '');
   document.dispatchEvent(new CustomEvent('infographic:ready', { detail: [] }));

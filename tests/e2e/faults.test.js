@@ -1,0 +1,145 @@
+// Nothing an editor or the network does may break the article: missing
+// files, bad data, no WebAssembly, a strict CSP, hostile text, and a
+// thousand resizes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, SHOTS, WWW } from './harness.js';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const CHARTS = ['targets', 'projects', 'q1-starts', 'technology', 'firms'];
+
+let server;
+let browser;
+before(async () => {
+  server = await serve(WWW, { 'content-security-policy': CSP });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the article with a fault applied; returns the page and its uncaught errors. */
+async function openWith(fault) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const uncaught = [];
+  const consoleErrors = [];
+  const violations = [];
+  page.on('pageerror', (e) => uncaught.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    if (/Content Security Policy/.test(m.text())) violations.push(m.text());
+    else consoleErrors.push(m.text());
+  });
+  await page.addInitScript(() => {
+    window.__ready = new Promise((ok) =>
+      document.addEventListener('infographic:ready', (e) => ok(e.detail), { once: true }),
+    );
+  });
+  if (fault) await fault(page);
+  await page.goto(`${server.url}/`);
+  await page.evaluate(() => window.__ready);
+  return { context, page, uncaught, consoleErrors, violations };
+}
+
+/** Every chart's place shows its figures: a canvas, or a loaded fallback image whose alt is the summary. */
+async function assertNoHoles(page, data) {
+  for (const id of CHARTS) {
+    const figure = page.locator(`figure[data-chart="${id}"]`);
+    const shown = await figure.evaluate((f) => {
+      const canvas = f.querySelector('canvas');
+      const img = f.querySelector('img.ig-fallback');
+      return {
+        canvas: Boolean(canvas),
+        img: img ? { loaded: img.complete && img.naturalWidth > 0, alt: img.alt, h: img.getBoundingClientRect().height } : null,
+      };
+    });
+    if (shown.canvas) continue;
+    assert.ok(shown.img, `${id}: neither chart nor fallback image`);
+    assert.ok(shown.img.loaded && shown.img.h > 100, `${id}: fallback image not shown ${JSON.stringify(shown.img)}`);
+    const chart = data.charts.find((c) => c.id === id);
+    assert.ok(shown.img.alt.startsWith(`${chart.title}。`), `${id}: alt is title and summary: ${shown.img.alt}`);
+    assert.ok(shown.img.alt.length > chart.title.length + 10, `${id}: alt has a summary`);
+  }
+}
+
+const data = JSON.parse(await readFile(join(WWW, 'data', 'kazuo-2024.json'), 'utf8'));
+const notFound = (pattern) => (page) => page.route(pattern, (r) => r.fulfill({ status: 404, body: 'not found' }));
+
+const FAULTS = {
+  'the wasm file is missing': notFound('**/pkg/infographic_bg.wasm'),
+  'the JS module is missing': notFound('**/pkg/infographic.js'),
+  'the data file is missing': notFound('**/data/kazuo-2024.json'),
+  'the data file is invalid': (page) =>
+    page.route('**/data/kazuo-2024.json', (r) => r.fulfill({ contentType: 'application/json', body: '{"charts": [' })),
+  'WebAssembly is disabled': (page) => page.addInitScript(() => delete window.WebAssembly),
+};
+
+for (const [name, fault] of Object.entries(FAULTS)) {
+  test(`${name}: the article still shows every figure, nothing uncaught`, async () => {
+    const { context, page, uncaught, violations } = await openWith(fault);
+    try {
+      await assertNoHoles(page, data);
+      assert.deepEqual(uncaught, []);
+      assert.deepEqual(violations, []);
+      assert.ok(await page.locator('.ig-fallback-note').count() > 0, 'readers are told the charts are static');
+      await page.screenshot({ path: join(SHOTS, `fault-${name.replaceAll(' ', '-')}.png`) });
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('under a strict CSP the demo works: no inline script, no eval, no violation', async () => {
+  const { context, page, uncaught, consoleErrors, violations } = await openWith();
+  try {
+    const report = await page.evaluate(() => window.__ready);
+    assert.deepEqual(report.map((r) => r.ok), CHARTS.map(() => true));
+    assert.equal(await page.locator('figure[data-chart] canvas').count(), 5);
+    const header = await page.evaluate(async () => (await fetch('/')).headers.get('content-security-policy'));
+    assert.equal(header, CSP);
+    // A tap still works under the policy.
+    await page.locator('figure[data-chart="targets"] .ig-plot').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.match(await page.locator('figure[data-chart="targets"] .ig-tip').textContent(), /15%/);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(uncaught, []);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('1,000 resizes and pixel-ratio changes leave wasm memory flat', async () => {
+  const { context, page, uncaught } = await openWith();
+  try {
+    const cdp = await context.newCDPSession(page);
+    const memory = () =>
+      page.evaluate(async () => (await (await import('/pkg/infographic.js')).default()).memory.buffer.byteLength);
+    const change = async (i) => {
+      await cdp.send('Emulation.setDeviceMetricsOverride', {
+        width: 360 + (i % 3) * 40,
+        height: 844,
+        deviceScaleFactor: 1 + (i % 3),
+        mobile: true,
+      });
+      // Let the resize observer and the media query fire and redraw.
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    };
+    for (let i = 0; i < 50; i++) await change(i);
+    const before = await memory();
+    for (let i = 0; i < 1000; i++) await change(i);
+    const after = await memory();
+    assert.equal(after, before, `wasm memory grew from ${before} to ${after} bytes`);
+    const sharp = await page.$$eval('figure[data-chart] canvas', (all) =>
+      all.every((c) => c.width === Math.round(c.getBoundingClientRect().width * devicePixelRatio)),
+    );
+    assert.ok(sharp, 'every canvas follows the last pixel ratio');
+    assert.deepEqual(uncaught, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,26 @@
+// What a reader downloads for the whole infographic: wasm + JS, gzip -9.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { WWW } from './harness.js';
+
+// The goal is 60 KB (Chart.js 4.6.1 alone is 71 KB gzipped) and is not met
+// yet; this ceiling is the size measured now, so that nothing makes it
+// worse while the work towards the goal goes on. Lower it as it shrinks.
+const CEILING = 140 * 1024;
+const FILES = ['pkg/infographic_bg.wasm', 'pkg/infographic.js', 'main.js'];
+
+test('the reader downloads no more than the measured ceiling (gzip -9)', async () => {
+  let total = 0;
+  const rows = [];
+  for (const file of FILES) {
+    const bytes = await readFile(join(WWW, file));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    total += gz;
+    rows.push(`${file}: ${bytes.length} B raw, ${gz} B gzip -9`);
+  }
+  console.log(`${rows.join('\n')}\ntotal: ${total} B gzip -9`);
+  assert.ok(total <= CEILING, `${total} B > ceiling ${CEILING} B\n${rows.join('\n')}`);
+});
