@@ -24,6 +24,9 @@ pub struct Options<'a> {
     pub font_scale: f64,
     /// The mark a reader is looking at: drawn as is, other marks muted.
     pub active: Option<usize>,
+    /// Paint the scene's background first (images that travel alone);
+    /// a canvas in the page leaves it to the page, and saves a full fill.
+    pub background: bool,
 }
 
 /// Draws `scene` onto `area`, background first.
@@ -37,7 +40,9 @@ pub fn draw<DB: DrawingBackend>(
     } else {
         1.0
     };
-    area.fill(&rgba(scene.background))?;
+    if opts.background {
+        area.fill(&rgba(scene.background))?;
+    }
     for placed in &scene.shapes {
         let muted = opts.active.is_some() && placed.mark.is_some() && placed.mark != opts.active;
         let tone = |c: Color| {
@@ -145,6 +150,7 @@ pub fn to_svg(scene: &Scene, font_family: &str) -> Result<String, String> {
                 font_family,
                 font_scale: 1.24,
                 active: None,
+                background: true,
             },
         )
         .map_err(|e| e.to_string())?;

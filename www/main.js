@@ -1,6 +1,6 @@
 // Loads the infographic engine; all layout, drawing and events live in it.
-// If it cannot start (no WebAssembly, a file missing), the static fallback
-// images already in the page stay, and nothing is thrown.
+// If it cannot start (no WebAssembly, a file missing), each chart's static
+// fallback (the page's own <noscript> markup) is shown, and nothing is thrown.
 try {
   const { default: init, mount } = await import('./pkg/infographic.js');
   await init();
@@ -8,6 +8,8 @@ try {
 } catch (error) {
   for (const figure of document.querySelectorAll('[data-chart]')) {
     if (figure.querySelector('canvas, .ig-error, .ig-fallback-note')) continue;
+    const noscript = figure.querySelector('noscript');
+    if (noscript) figure.insertAdjacentHTML('beforeend', noscript.textContent);
     const fallback = figure.querySelector('.ig-fallback');
     const note = document.createElement('p');
     note.className = fallback ? 'ig-fallback-note' : 'ig-error';

@@ -64,8 +64,9 @@ pub(super) struct Mounted {
 }
 
 impl Mounted {
-    /// Builds the chart's DOM inside `figure`, draws its first frame and
-    /// wires its events.
+    /// Builds the chart's DOM inside `figure` and wires its events; the
+    /// first frame comes from [`Mounted::draw_at`], once every chart's DOM
+    /// is in place (one page layout for all of them).
     pub(super) fn create(
         document: &Document,
         figure: &HtmlElement,
@@ -161,7 +162,6 @@ impl Mounted {
             }),
             listeners: RefCell::new(Vec::new()),
         });
-        mounted.redraw(true)?;
         Mounted::wire(&mounted, &save)?;
         Ok(mounted)
     }
@@ -216,7 +216,17 @@ impl Mounted {
     /// Lays out again if the width, pixel ratio or scheme changed (or if
     /// `force`), then paints.
     pub(super) fn redraw(&self, force: bool) -> Result<(), JsValue> {
-        let width = f64::from(self.plot.client_width());
+        self.draw_at(self.width(), force)
+    }
+
+    /// The plot's width in CSS px (reading it may lay out the page).
+    pub(super) fn width(&self) -> f64 {
+        f64::from(self.plot.client_width())
+    }
+
+    /// Lays out at `width` if it, the pixel ratio or the scheme changed (or
+    /// if `force`), then paints.
+    pub(super) fn draw_at(&self, width: f64, force: bool) -> Result<(), JsValue> {
         if width <= 0.0 {
             return Ok(());
         }
@@ -228,6 +238,7 @@ impl Mounted {
         if !force && self.state.borrow().drawn == Some(key) {
             return Ok(());
         }
+        let timer = Timer::start("redraw", &self.chart.id);
         let theme = self.themes.current();
         let measure = CanvasMeasure::new(&theme.font_family);
         let scene = layout(&self.chart, width, &measure, theme);
@@ -237,7 +248,9 @@ impl Mounted {
             s.scene = Some(scene);
         }
         self.paint()?;
-        self.update_tip(Anchor::Mark)
+        self.update_tip(Anchor::Mark)?;
+        timer.end();
+        Ok(())
     }
 
     /// Draws the current frame: the entrance's progress, the active mark.
@@ -263,8 +276,15 @@ impl Mounted {
             (scene.height * ratio).round() as u32,
         );
         if self.canvas.width() != bw || self.canvas.height() != bh {
+            // Resizing the backing store also clears it.
             self.canvas.set_width(bw);
             self.canvas.set_height(bh);
+        } else if let Some(ctx) = self
+            .canvas
+            .get_context("2d")?
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        {
+            ctx.clear_rect(0.0, 0.0, f64::from(bw), f64::from(bh));
         }
         let backend =
             CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or("no 2d context")?;
@@ -276,6 +296,7 @@ impl Mounted {
                 font_family: &theme.font_family,
                 font_scale: 1.0,
                 active: s.active,
+                background: false,
             },
         )
         .map_err(|e| JsValue::from_str(&e.to_string()))
@@ -421,7 +442,16 @@ impl Mounted {
                 }
                 let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
                 let hit = m.mark_at(x, y);
-                if hit.is_some() || !m.state.borrow().keyboard {
+                let (active, keyboard) = {
+                    let s = m.state.borrow();
+                    (s.active, s.keyboard)
+                };
+                if hit != active && (hit.is_some() || !keyboard) {
+                    let timer = Timer::start("hover", &m.chart.id);
+                    m.set_active(hit, Anchor::Pointer { x, y, touch: false }, false);
+                    timer.end();
+                } else if hit.is_some() {
+                    // Same mark: the tip follows the pointer.
                     m.set_active(hit, Anchor::Pointer { x, y, touch: false }, false);
                 }
             }),
@@ -454,11 +484,13 @@ impl Mounted {
                     .ok()
                     .and_then(|v| v.as_string())
                     .is_some_and(|t| t == "touch" || t == "pen");
+                let timer = Timer::start("tap", &m.chart.id);
                 let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
                 let hit = m.mark_at(x, y);
                 let current = m.state.borrow().active;
                 let next = if touch && hit == current { None } else { hit };
                 m.set_active(next, Anchor::Pointer { x, y, touch }, false);
+                timer.end();
             }),
         )?;
 
@@ -511,6 +543,30 @@ impl Mounted {
     }
 }
 
+/// Times a piece of work as a performance measure
+/// (`infographic:redraw:ID`, `infographic:hover:ID`, `infographic:tap:ID`)
+/// for benchmarks and DevTools.
+struct Timer(Option<(web_sys::Performance, String)>);
+
+impl Timer {
+    fn start(what: &str, id: &str) -> Timer {
+        let name = format!("infographic:{what}:{id}");
+        Timer(
+            web_sys::window()
+                .and_then(|w| w.performance())
+                .filter(|p| p.mark(&name).is_ok())
+                .map(|p| (p, name)),
+        )
+    }
+
+    fn end(self) {
+        if let Some((perf, name)) = self.0 {
+            let _ = perf.measure_with_start_mark(&name, &name);
+            perf.clear_marks_with_mark_name(&name);
+        }
+    }
+}
+
 /// The chart's figures as an HTML table, inside `parent`.
 fn data_table(document: &Document, parent: &Element, chart: &Chart) -> Result<(), JsValue> {
     let t = table(chart);
@@ -553,6 +609,16 @@ pub(super) fn show_problems(
 ) -> Result<(), JsValue> {
     for p in problems {
         web_sys::console::warn_1(&format!("infographic {id}: {p}").into());
+    }
+    // The page's own static fallback, kept in <noscript> so that it costs
+    // nothing while the engine works.
+    if !preview && figure.query_selector(".ig-fallback")?.is_none() {
+        if let Some(markup) = figure
+            .query_selector("noscript")?
+            .and_then(|n| n.text_content())
+        {
+            figure.insert_adjacent_html("beforeend", &markup)?;
+        }
     }
     if !preview && figure.query_selector(".ig-fallback")?.is_some() {
         if figure.query_selector(".ig-fallback-note")?.is_none() {

@@ -1,38 +1,55 @@
 //! Text measured by the browser, in the font the chart draws with.
+//!
+//! A line's width is the sum of its characters' widths, each measured once
+//! per font and size and cached for the page's lifetime: wrapping and
+//! re-layout on resize then cost no canvas calls at all. (CJK has no
+//! kerning; for Latin text the sum is within a fraction of a pixel.)
 
 use crate::layout::{ApproxMeasure, TextMeasure};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// Measures with a canvas context; falls back to [`ApproxMeasure`].
+/// Character widths of one font family, by (size × 100, bold, character).
+type Widths = HashMap<(u32, bool, char), f64>;
+
+thread_local! {
+    /// One measuring context for the page.
+    static CONTEXT: Option<CanvasRenderingContext2d> = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+        .and_then(|c| c.get_context("2d").ok().flatten())
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+    /// Character widths by font family, then (size × 100, bold, character).
+    static WIDTHS: RefCell<HashMap<String, Widths>> = RefCell::new(HashMap::new());
+    /// The font the context is set to.
+    static FONT: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Measures with the page's canvas context; falls back to [`ApproxMeasure`].
 pub(super) struct CanvasMeasure {
-    context: Option<CanvasRenderingContext2d>,
     family: String,
-    font: RefCell<String>,
 }
 
 impl CanvasMeasure {
     pub(super) fn new(family: &str) -> CanvasMeasure {
-        let context = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.create_element("canvas").ok())
-            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
-            .and_then(|c| c.get_context("2d").ok().flatten())
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
         CanvasMeasure {
-            context,
             family: family.to_string(),
-            font: RefCell::new(String::new()),
         }
     }
-}
 
-impl TextMeasure for CanvasMeasure {
-    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        let Some(ctx) = &self.context else {
-            return ApproxMeasure.width(text, size, bold);
-        };
+    fn char_width(&self, ctx: &CanvasRenderingContext2d, c: char, size: f64, bold: bool) -> f64 {
+        let key = ((size * 100.0) as u32, bold, c);
+        let cached = WIDTHS.with(|w| {
+            w.borrow()
+                .get(self.family.as_str())
+                .and_then(|m| m.get(&key).copied())
+        });
+        if let Some(w) = cached {
+            return w;
+        }
         // The same font string plotters-canvas sets when it draws.
         let font = format!(
             "{} {}px {}",
@@ -40,12 +57,35 @@ impl TextMeasure for CanvasMeasure {
             size,
             self.family
         );
-        if *self.font.borrow() != font {
-            ctx.set_font(&font);
-            *self.font.borrow_mut() = font;
-        }
-        ctx.measure_text(text)
+        FONT.with(|f| {
+            if *f.borrow() != font {
+                ctx.set_font(&font);
+                *f.borrow_mut() = font;
+            }
+        });
+        let mut buf = [0u8; 4];
+        let w = ctx
+            .measure_text(c.encode_utf8(&mut buf))
             .map(|m| m.width())
-            .unwrap_or_else(|_| ApproxMeasure.width(text, size, bold))
+            .unwrap_or_else(|_| ApproxMeasure.width(c.encode_utf8(&mut buf), size, bold));
+        WIDTHS.with(|m| {
+            m.borrow_mut()
+                .entry(self.family.clone())
+                .or_default()
+                .insert(key, w)
+        });
+        w
+    }
+}
+
+impl TextMeasure for CanvasMeasure {
+    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        CONTEXT.with(|ctx| match ctx {
+            Some(ctx) => text
+                .chars()
+                .map(|c| self.char_width(ctx, c, size, bold))
+                .sum(),
+            None => ApproxMeasure.width(text, size, bold),
+        })
     }
 }

@@ -107,7 +107,8 @@ pub async fn mount() -> Result<JsValue, JsValue> {
     }
 
     let preview = host::is_preview();
-    let mut reports = Vec::new();
+    let mut mountings = Vec::new();
+    let mut embeds = false;
     let roots = document.query_selector_all("[data-infographic]")?;
     for i in 0..roots.length() {
         let Some(root) = roots.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
@@ -122,10 +123,12 @@ pub async fn mount() -> Result<JsValue, JsValue> {
         if preview {
             host::watch_file(&root, &url, fetched.as_ref().ok().cloned());
         }
-        reports.extend(mount_root(&document, &root, &url, fetched, preview)?);
-        if root.has_attribute("data-embed") {
-            host::report_height()?;
-        }
+        mountings.extend(mount_root(&document, &root, &url, fetched, preview)?);
+        embeds |= root.has_attribute("data-embed");
+    }
+    let reports = first_frames(mountings);
+    if embeds {
+        host::report_height()?;
     }
     watch()?;
     if preview {
@@ -143,15 +146,18 @@ pub async fn mount() -> Result<JsValue, JsValue> {
     Ok(detail)
 }
 
+/// A chart's report, and the chart if it mounted.
+type Mounting = (ChartReport, Option<Rc<Mounted>>);
+
 /// Mounts every chart of one root from its data file's bytes (or the
-/// reason they could not be fetched); returns a report per chart.
+/// reason they could not be fetched), without drawing; see [`first_frames`].
 fn mount_root(
     document: &web_sys::Document,
     root: &Element,
     url: &str,
     fetched: Result<Vec<u8>, String>,
     preview: bool,
-) -> Result<Vec<ChartReport>, JsValue> {
+) -> Result<Vec<Mounting>, JsValue> {
     // Chart titles are headings one level below the host's: h2 unless the
     // host says `data-heading-level="3"` (2 to 6).
     let level = root
@@ -214,40 +220,70 @@ fn mount_root(
                 )]),
             },
         };
-        let mut marks = Vec::new();
-        let problems = match outcome {
+        let (problems, mounted) = match outcome {
             Ok(c) => match Mounted::create(document, &figure, c, themes.clone(), level) {
                 Ok(mounted) => {
-                    marks = mounted.with_marks(|ms| {
-                        ms.iter()
-                            .map(|m| MarkReport {
-                                label: m.label.clone(),
-                                value: m.value.clone(),
-                                x: m.hit.x,
-                                y: m.hit.y,
-                                w: m.hit.w,
-                                h: m.hit.h,
-                            })
-                            .collect()
-                    });
-                    PAGE.with(|p| p.borrow_mut().charts.push(mounted));
-                    Vec::new()
+                    PAGE.with(|p| p.borrow_mut().charts.push(mounted.clone()));
+                    (Vec::new(), Some(mounted))
                 }
-                Err(e) => vec![e.as_string().unwrap_or_else(|| "mount failed".to_string())],
+                Err(e) => (
+                    vec![e.as_string().unwrap_or_else(|| "mount failed".to_string())],
+                    None,
+                ),
             },
             Err(problems) => {
                 chart::show_problems(document, &figure, &id, &problems, preview)?;
-                problems.iter().map(Problem::to_string).collect()
+                (problems.iter().map(Problem::to_string).collect(), None)
             }
         };
-        reports.push(ChartReport {
-            ok: problems.is_empty(),
-            id,
-            problems,
-            marks,
-        });
+        reports.push((
+            ChartReport {
+                ok: problems.is_empty(),
+                id,
+                problems,
+                marks: Vec::new(),
+            },
+            mounted,
+        ));
     }
     Ok(reports)
+}
+
+/// Draws the first frame of every newly mounted chart: all widths are read
+/// first (one page layout), then every chart is laid out and painted.
+/// Returns the reports, with each chart's marks.
+fn first_frames(mountings: Vec<Mounting>) -> Vec<ChartReport> {
+    let widths: Vec<f64> = mountings
+        .iter()
+        .map(|(_, m)| m.as_ref().map_or(0.0, |m| m.width()))
+        .collect();
+    mountings
+        .into_iter()
+        .zip(widths)
+        .map(|((mut report, mounted), width)| {
+            if let Some(m) = mounted {
+                if let Err(e) = m.draw_at(width, true) {
+                    report.ok = false;
+                    report
+                        .problems
+                        .push(e.as_string().unwrap_or_else(|| "draw failed".to_string()));
+                }
+                report.marks = m.with_marks(|ms| {
+                    ms.iter()
+                        .map(|m| MarkReport {
+                            label: m.label.clone(),
+                            value: m.value.clone(),
+                            x: m.hit.x,
+                            y: m.hit.y,
+                            w: m.hit.w,
+                            h: m.hit.h,
+                        })
+                        .collect()
+                });
+            }
+            report
+        })
+        .collect()
 }
 
 /// Drops the charts mounted inside `root`, before mounting it again.

@@ -42,6 +42,7 @@ pub(super) fn open(chart: &Chart, theme: &Theme, width: f64, ratio: f64) -> Resu
             font_family: &theme.font_family,
             font_scale: 1.0,
             active: None,
+            background: true,
         },
     )
     .map_err(|e| JsValue::from_str(&e.to_string()))?;

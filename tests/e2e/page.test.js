@@ -48,7 +48,7 @@ for (const { name, width, dpr } of [
           const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
           let ink = 0;
           for (let i = 0; i < data.length; i += 4) {
-            if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) ink++;
+            if (data[i + 3] > 128 && (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200)) ink++;
           }
           const parent = c.parentElement.getBoundingClientRect();
           return {
