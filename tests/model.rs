@@ -123,12 +123,15 @@ fn misspelled_key_suggests_the_right_one() {
     let p = problems(&chart_json(
         r#"{"id":"b","kind":"bars","titel":"T","subtitle":"S","source":"x","items":[]}"#,
     ));
-    assert_eq!(p.len(), 1, "{p:?}");
+    // Every problem at once: the unknown key, and the key it should have been.
+    assert_eq!(p.len(), 2, "{p:?}");
     assert_eq!(p[0].path, "charts[1].titel");
     assert!(p[0].zh.contains("是不是“title”"), "{}", p[0].zh);
     // Line 4 is the second chart; `"titel"` starts at its 25th character.
     let pos = p[0].position.unwrap();
     assert_eq!((pos.line, pos.column), (4, 25));
+    assert_eq!(p[1].path, "charts[1]");
+    assert_eq!(p[1].zh, "缺少必填字段“title”");
 }
 
 #[test]
@@ -140,7 +143,7 @@ fn a_number_as_text_is_a_type_error_with_path() {
     assert_eq!(p.len(), 1, "{p:?}");
     assert_eq!(p[0].path, "charts[1].items[0].plan");
     assert!(p[0].zh.contains("应为数字"), "{}", p[0].zh);
-    assert!(p[0].en.contains("expected f64"), "{}", p[0].en);
+    assert!(p[0].en.contains("expected a number"), "{}", p[0].en);
     // Points at the value's opening quote: line 5, after 52 characters of indent and keys.
     let line5 = r#"            "items":[{"label":"甲","unit":"%","plan":"6.5"}]}"#;
     let col = line5.chars().take_while(|c| *c != '6').count(); // the quote before 6.5
@@ -260,7 +263,12 @@ fn theme_section_sets_the_house_style_and_bad_colours_only_warn() {
     let doc = load(bad.as_bytes()).unwrap();
     assert!(doc.chart("a").unwrap().chart.is_ok(), "charts still draw");
     let paths: Vec<&str> = doc.warnings.iter().map(|p| p.path.as_str()).collect();
-    assert_eq!(paths, vec!["theme.dark.acent"], "{:?}", doc.warnings);
+    assert_eq!(
+        paths,
+        vec!["theme.dark.acent", "theme.light.accent", "theme.light.base"],
+        "{:?}",
+        doc.warnings
+    );
     assert!(doc.warnings[0].zh.contains("是不是“accent”"));
 
     let low = r##"{"publication":"p","updated":"u",

@@ -1,42 +1,29 @@
 //! From the bytes of a data file to a [`Document`].
 
-use super::problem::{bare_message, Position, Problem};
+use super::json::{parse, Json, Node};
+use super::problem::{Position, Problem};
+use super::read::{Reader, DOCUMENT_KEYS};
 use super::validate::{validate_chart, validate_theme};
 use super::{ChartEntry, Document, ThemeSpec};
-use serde::Deserialize;
-use serde_json::value::RawValue;
 
-/// The file's top level. Loading keeps each chart (`C`) and the theme (`T`)
-/// as raw text, so that each is read, and fails, on its own; the JSON
-/// Schema describes the same type with charts and theme spelled out.
-#[derive(Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+/// The file's top level, as the JSON Schema describes it (charts `C`, theme
+/// `T`); `read.rs` reads the same keys.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)] // describes the file for the schema; never built
 pub(crate) struct RawDocument<C, T> {
     /// 本文件的 JSON Schema，供编辑器补全与检查。The JSON Schema of this file.
-    #[serde(rename = "$schema", default)]
-    #[allow(dead_code)] // for editors' tools; the loader only accepts it
+    #[schemars(rename = "$schema")]
     pub(crate) schema: Option<String>,
     /// 刊名，如“喀左时讯”。The publication credited in source lines.
     pub(crate) publication: String,
     /// 数据更新日期。The date the figures were last checked.
     pub(crate) updated: String,
     /// 配色与字体。The house style: accent colours and font stack.
-    #[serde(default = "none::<T>")]
     pub(crate) theme: Option<T>,
     /// 图表列表。The charts.
     pub(crate) charts: Vec<C>,
-}
-
-fn none<T>() -> Option<T> {
-    None
-}
-
-/// Just enough of a chart to name it in messages, whatever else is wrong.
-#[derive(Deserialize)]
-struct ChartId {
-    #[serde(default)]
-    id: Option<serde_json::Value>,
 }
 
 /// Reads a data file.
@@ -54,54 +41,72 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
             "the file is empty: expected a JSON object",
         )]);
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let raw: RawDocument<&RawValue, &RawValue> = match serde_path_to_error::deserialize(&mut de) {
-        Ok(raw) => raw,
-        Err(err) => {
-            let path = display_path(&err.path().to_string(), "");
-            return Err(vec![json_problem(text, path, err.inner())]);
-        }
-    };
-    if let Err(err) = de.end() {
-        return Err(vec![json_problem(text, String::new(), &err)]);
-    }
+    let root = parse(text)
+        .map_err(|e| vec![Problem::new("", e.zh, e.en).at(Position::at_byte(text, e.at))])?;
 
+    // The top level: problems here are the file's.
+    let mut r = Reader::new(text);
+    let obj = r.object(&root, "", DOCUMENT_KEYS);
+    let fields = obj.as_ref().map(|obj| {
+        let publication = r
+            .required(obj, "publication")
+            .and_then(|n| r.string(n, "publication"));
+        let updated = r
+            .required(obj, "updated")
+            .and_then(|n| r.string(n, "updated"));
+        let schema_ok = match member(&root, "$schema") {
+            None => true,
+            Some(n) => r.string(n, "$schema").is_some(),
+        };
+        let charts = r.required(obj, "charts").and_then(|n| match &n.value {
+            Json::Array(items) => Some(items),
+            _ => {
+                let _ = r.string(n, "charts"); // reports the wrong type
+                None
+            }
+        });
+        (publication, updated, schema_ok, charts)
+    });
+    let (Some((Some(publication), Some(updated), true, Some(chart_nodes))), true) =
+        (fields, r.problems.is_empty())
+    else {
+        return Err(r.problems);
+    };
+
+    // The theme: problems only warn, the default theme stands in.
     let mut warnings = Vec::new();
     let mut theme = ThemeSpec::default();
-    if let Some(raw_theme) = raw.theme {
-        let origin = Position::at_byte(text, byte_offset(text, raw_theme.get()));
-        let mut de = serde_json::Deserializer::from_str(raw_theme.get());
-        match serde_path_to_error::deserialize::<_, ThemeSpec>(&mut de) {
-            Ok(spec) => {
-                let problems = validate_theme(&spec, raw_theme.get(), origin);
-                if problems.is_empty() {
-                    theme = spec;
-                }
-                warnings.extend(problems);
+    if let Some(node) = member(&root, "theme").filter(|n| n.value != Json::Null) {
+        let mut tr = Reader::new(text);
+        let spec = tr.theme(node);
+        warnings.extend(tr.problems);
+        if let Some(spec) = spec {
+            let origin = Position::at_byte(text, node.at);
+            let problems = validate_theme(&spec, text, origin);
+            if problems.is_empty() && warnings.is_empty() {
+                theme = spec;
             }
-            Err(err) => {
-                let path = display_path(&err.path().to_string(), "theme");
-                let mut problem = json_problem(raw_theme.get(), path, err.inner());
-                problem.position = problem.position.map(|p| p.offset_by(origin));
-                warnings.push(problem);
-            }
+            warnings.extend(problems);
         }
     }
 
-    let mut charts: Vec<ChartEntry> = Vec::with_capacity(raw.charts.len());
-    for (index, chart) in raw.charts.iter().enumerate() {
+    // Each chart on its own.
+    let mut charts: Vec<ChartEntry> = Vec::with_capacity(chart_nodes.len());
+    for (index, node) in chart_nodes.iter().enumerate() {
         let prefix = format!("charts[{index}]");
-        let chart_text = chart.get();
-        let origin = Position::at_byte(text, byte_offset(text, chart_text));
-        let id = serde_json::from_str::<ChartId>(chart_text)
-            .ok()
-            .and_then(|c| c.id)
-            .and_then(|v| v.as_str().map(str::to_string));
-
-        let mut result = read_chart(chart_text, &prefix, origin).and_then(|raw_chart| {
-            validate_chart(raw_chart, chart_text, &prefix, &raw.updated, origin)
+        let origin = Position::at_byte(text, node.at);
+        let id = member(node, "id").and_then(|n| match &n.value {
+            Json::String(s) => Some(s.clone()),
+            _ => None,
         });
-
+        let mut cr = Reader::new(text);
+        let raw = cr.chart(node, &prefix);
+        let mut result = match raw {
+            Some(raw) if cr.problems.is_empty() => {
+                validate_chart(raw, text, &prefix, &updated, origin)
+            }
+            _ => Err(cr.problems),
+        };
         if let Some(id) = &id {
             if let Some(first) = charts.iter().position(|c| c.id.as_deref() == Some(id)) {
                 let dup = Problem::new(
@@ -109,7 +114,7 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
                     format!("图表 id “{id}”重复：charts[{first}] 已使用"),
                     format!("duplicate chart id \"{id}\": already used by charts[{first}]"),
                 )
-                .at(origin);
+                .at(member(node, "id").map_or(origin, |n| Position::at_byte(text, n.at)));
                 match &mut result {
                     Ok(_) => result = Err(vec![dup]),
                     Err(problems) => problems.push(dup),
@@ -119,88 +124,19 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
         charts.push(ChartEntry { id, chart: result });
     }
     Ok(Document {
-        publication: raw.publication,
-        updated: raw.updated,
+        publication,
+        updated,
         theme,
         warnings,
         charts,
     })
 }
 
-fn read_chart(
-    chart_text: &str,
-    prefix: &str,
-    origin: Position,
-) -> Result<super::validate::RawChart, Vec<Problem>> {
-    let mut de = serde_json::Deserializer::from_str(chart_text);
-    serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let path = display_path(&err.path().to_string(), prefix);
-        let mut problem = json_problem(chart_text, path, err.inner());
-        problem.position = problem.position.map(|p| p.offset_by(origin));
-        vec![problem]
-    })
-}
-
-/// A problem from a serde_json error in `text`, placed where it occurred:
-/// at the offending token's start for data errors (a misspelled key, a
-/// value of the wrong type), where parsing stopped for syntax errors.
-fn json_problem(text: &str, path: String, err: &serde_json::Error) -> Problem {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(err.line().saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let mut offset = line_start + err.column().saturating_sub(1);
-    if err.classify() == serde_json::error::Category::Data {
-        offset = token_start(text, offset);
-    }
-    Problem::from_serde(path, &bare_message(err)).at(Position::at_byte(text, offset))
-}
-
-/// The start of the JSON token whose last byte is at `end`: the opening
-/// quote of a string, the first character of a number or literal.
-fn token_start(text: &str, end: usize) -> usize {
-    let bytes = text.as_bytes();
-    match bytes.get(end) {
-        Some(b'"') => {
-            let mut i = end;
-            while i > 0 {
-                i -= 1;
-                if bytes.get(i) == Some(&b'"') && bytes.get(i.wrapping_sub(1)) != Some(&b'\\') {
-                    return i;
-                }
-            }
-            end
-        }
-        Some(b) if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+') => {
-            let mut i = end;
-            while i > 0
-                && bytes
-                    .get(i - 1)
-                    .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+'))
-            {
-                i -= 1;
-            }
-            i
-        }
-        _ => end,
-    }
-}
-
-/// Byte offset of `part` inside `whole` (`part` is a slice of `whole`).
-fn byte_offset(whole: &str, part: &str) -> usize {
-    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize)
-}
-
-/// Joins a serde_path_to_error path onto `prefix`.
-fn display_path(path: &str, prefix: &str) -> String {
-    // "." is the root; "?" is where a syntax error stopped the tracking.
-    let path = if path == "." || path == "?" { "" } else { path };
-    match (prefix.is_empty(), path.is_empty()) {
-        (_, true) => prefix.to_string(),
-        (true, false) => path.to_string(),
-        (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
-        (false, false) => format!("{prefix}.{path}"),
+/// The value of `key` in an object node.
+fn member<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
+    match &node.value {
+        Json::Object(members) => members.iter().find(|(k, _, _)| k == key).map(|(_, _, n)| n),
+        _ => None,
     }
 }
 

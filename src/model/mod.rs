@@ -9,9 +9,11 @@
 //! The types below are the *validated* model: layout code may rely on the
 //! invariants each type documents.
 
+mod json;
 mod load;
 mod locate;
 mod problem;
+mod read;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
 mod validate;
@@ -20,8 +22,6 @@ pub use load::load;
 pub use problem::{Position, Problem};
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::schema;
-
-use serde::Deserialize;
 
 /// A whole data file: a few facts about the article and its charts.
 #[derive(Debug, Clone)]
@@ -58,31 +58,31 @@ impl Document {
 
 /// The data file's optional `theme` section: the newspaper's house style.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct ThemeSpec {
     /// 图表文字的字体列表（CSS 写法）。CSS font stack for every text of the charts.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub font_family: Option<String>,
     /// 浅色页面的配色。Colours on a light page.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub light: Option<PaletteSpec>,
     /// 深色模式的配色。Colours on a dark page (`prefers-color-scheme: dark`).
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub dark: Option<PaletteSpec>,
 }
 
 /// Colours of one palette, as `#rrggbb`.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct PaletteSpec {
     /// 强调色（#rrggbb），用于标题所说的数据；与背景对比度至少 4.5:1。
     /// The colour of what a title talks about, at least 4.5:1 against the page.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub accent: Option<String>,
     /// 其他柱子的颜色（#rrggbb）。The colour of the other bars.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub base: Option<String>,
 }
 
@@ -132,8 +132,8 @@ pub enum Body {
 
 /// The kinds of chart a data file may ask for.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename_all = "lowercase"))]
 pub enum Kind {
     /// 横向条形图。Horizontal bars.
     Bars,
@@ -147,8 +147,8 @@ pub enum Kind {
 
 /// Whether a figure is exact or a floor (`以上`).
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(rename_all = "lowercase"))]
 pub enum Bound {
     /// 确数。The figure as stated.
     #[default]
@@ -159,30 +159,30 @@ pub enum Bound {
 
 /// One figure of a bars, target or cards chart.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Item {
     /// 名称：类别名，或卡片的说明文字。What the figure is.
     pub label: String,
     /// 单位，照原文写：%、亿元、万元、个、人次、亩。The unit as the article writes it.
     pub unit: String,
     /// 计划（目标、预计）数，按 unit 的单位填写。The planned or expected figure.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub plan: Option<f64>,
     /// 实际完成数；未公布时写 null。The achieved figure, once known.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub result: Option<f64>,
     /// "floor" 表示下限（“以上”）。Whether the figure is a floor.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub bound: Bound,
     /// 备注，如“预计”“截至3月”。A short note shown with the figure.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub note: Option<String>,
     /// 标题所说的那一项设为 true，用强调色。Drawn in the accent colour.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub highlight: bool,
     /// 仅数字卡片：分组标题。Cards only: the group heading.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub group: Option<String>,
 }
 
@@ -208,8 +208,8 @@ pub struct Part {
 
 /// One whole and its parts, in one unit.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub struct Measure {
     /// 度量名称，如“项目数”“总投资”。What is counted.
     pub label: String,

@@ -19,3 +19,36 @@ pub fn schema() -> serde_json::Value {
     );
     schema.to_value()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::read::{
+        CHART_KEYS, DOCUMENT_KEYS, ITEM_KEYS, MEASURE_KEYS, PALETTE_KEYS, THEME_KEYS,
+    };
+
+    /// The schema and the reader know the same keys.
+    #[test]
+    fn schema_and_reader_agree_on_keys() {
+        let schema = super::schema();
+        let keys = |pointer: &str| -> Vec<String> {
+            let mut k: Vec<String> = schema
+                .pointer(pointer)
+                .and_then(|p| p.as_object())
+                .map(|o| o.keys().cloned().collect())
+                .unwrap_or_default();
+            k.sort();
+            k
+        };
+        let sorted = |list: &[&str]| {
+            let mut v: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(keys("/properties"), sorted(DOCUMENT_KEYS));
+        assert_eq!(keys("/$defs/RawChart/properties"), sorted(CHART_KEYS));
+        assert_eq!(keys("/$defs/Item/properties"), sorted(ITEM_KEYS));
+        assert_eq!(keys("/$defs/Measure/properties"), sorted(MEASURE_KEYS));
+        assert_eq!(keys("/$defs/ThemeSpec/properties"), sorted(THEME_KEYS));
+        assert_eq!(keys("/$defs/PaletteSpec/properties"), sorted(PALETTE_KEYS));
+    }
+}

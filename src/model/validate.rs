@@ -1,49 +1,44 @@
-//! Checks that serde cannot express: non-empty text, values that cannot be
-//! negative, parts no larger than their whole, fields that belong to the kind.
+//! Checks beyond types: non-empty text, values that cannot be negative,
+//! parts no larger than their whole, fields that belong to the kind.
 
 use super::locate::locate;
 use super::problem::{Position, Problem};
 use super::{Body, Chart, Item, Kind, Measure, PaletteSpec, Part, ThemeSpec};
 use crate::format::number;
 use crate::theme::{Color, Theme};
-use serde::Deserialize;
-
 /// A chart as written: every kind's fields optional, checked by
-/// [`validate_chart`] against the chart's `kind`.
-#[derive(Debug, Deserialize)]
+/// [`validate_chart`] against the chart's `kind`. (`read.rs` reads it; the
+/// JSON Schema is generated from it.)
+#[derive(Debug)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
 pub(crate) struct RawChart {
     /// 图表 id：小写字母、数字、- 和 _，与页面上 data-chart 一致。
     /// Chart id (a-z, 0-9, -, _), as in the page's data-chart.
-    id: String,
+    pub(crate) id: String,
     /// 图表类型。Chart kind.
-    kind: Kind,
+    pub(crate) kind: Kind,
     /// 标题：一句话说出发现。The finding, as a sentence.
-    title: String,
+    pub(crate) title: String,
     /// 副标题：统计什么、单位。What is measured, and the unit.
-    subtitle: String,
+    pub(crate) subtitle: String,
     /// 来源，如“数据来源：喀左时讯”。Source line.
-    source: String,
+    pub(crate) source: String,
     /// 注释：下限、预计数、推算方法等。Notes.
-    #[serde(default)]
-    notes: Vec<String>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    pub(crate) notes: Vec<String>,
     /// bars、target、cards 的数据项。Items of bars, target and cards charts.
-    #[serde(default)]
-    items: Option<Vec<Item>>,
+    pub(crate) items: Option<Vec<Item>>,
     /// part：各部分名称。Part charts: names of the given parts.
-    #[serde(default)]
-    part_labels: Option<Vec<String>>,
+    pub(crate) part_labels: Option<Vec<String>>,
     /// part：其余部分（自动计算）的名称。Part charts: name of the computed remainder.
-    #[serde(default)]
-    rest_label: Option<String>,
+    pub(crate) rest_label: Option<String>,
     /// part：各个整体及其部分。Part charts: the wholes and their parts.
-    #[serde(default)]
-    measures: Option<Vec<Measure>>,
+    pub(crate) measures: Option<Vec<Measure>>,
 }
 
 /// Collects problems for one chart (or the theme), each placed at the
-/// value its path points to in `text`, which starts at `origin`.
+/// value its path points to in the file's `text` (`origin` when not found).
 struct Checker<'a> {
     prefix: &'a str,
     text: &'a str,
@@ -60,10 +55,10 @@ impl Checker<'_> {
         };
         // The value itself, or (for a missing key) the nearest enclosing one.
         let mut at = self.origin;
-        let mut probe = path;
+        let mut probe = full.as_str();
         loop {
             if let Some(i) = locate(self.text, probe) {
-                at = Position::at_byte(self.text, i).offset_by(self.origin);
+                at = Position::at_byte(self.text, i);
                 break;
             }
             match probe.rfind(['.', '[']) {

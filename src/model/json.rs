@@ -1,0 +1,403 @@
+//! A small JSON parser that keeps where every value starts, so that every
+//! problem found later — a wrong type, an unknown key, a part larger than
+//! its whole — can say its line and column. Strict RFC 8259; nesting is
+//! limited so that no input can exhaust the stack.
+
+/// A parsed value and the byte offset where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Node {
+    pub value: Json,
+    pub at: usize,
+}
+
+/// A JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Json {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Node>),
+    /// Members in file order, each key with the offset of its opening quote.
+    Object(Vec<(String, usize, Node)>),
+}
+
+impl Json {
+    /// What the value is, in Chinese and English, for type errors.
+    pub fn kind(&self) -> (&'static str, &'static str) {
+        match self {
+            Json::Null => ("null", "null"),
+            Json::Bool(_) => ("true 或 false", "a boolean"),
+            Json::Number(_) => ("数字", "a number"),
+            Json::String(_) => ("文本", "a string"),
+            Json::Array(_) => ("列表 [ ]", "a list"),
+            Json::Object(_) => ("对象 { }", "an object"),
+        }
+    }
+}
+
+/// A syntax error: where, and what, in Chinese and English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SyntaxError {
+    pub at: usize,
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+const MAX_DEPTH: usize = 128;
+
+/// Parses a whole JSON text.
+pub(crate) fn parse(text: &str) -> Result<Node, SyntaxError> {
+    let mut p = Parser {
+        bytes: text.as_bytes(),
+        text,
+        pos: 0,
+    };
+    let node = p.value(0)?;
+    p.ws();
+    if p.pos < p.bytes.len() {
+        return Err(p.error("JSON 已结束，后面还有多余内容", "trailing characters"));
+    }
+    Ok(node)
+}
+
+struct Parser<'a> {
+    bytes: &'a [u8],
+    text: &'a str,
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, zh: &'static str, en: &'static str) -> SyntaxError {
+        SyntaxError {
+            at: self.pos,
+            zh,
+            en,
+        }
+    }
+
+    fn eof(&self) -> SyntaxError {
+        self.error("文件意外结束：可能缺少 } 或 ]", "EOF while parsing")
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("嵌套层数过多", "recursion limit exceeded"));
+        }
+        self.ws();
+        let at = self.pos;
+        let value = match self.peek() {
+            None => return Err(self.eof()),
+            Some(b'{') => self.object(depth)?,
+            Some(b'[') => self.array(depth)?,
+            Some(b'"') => Json::String(self.string()?),
+            Some(b'-' | b'0'..=b'9') => Json::Number(self.number()?),
+            Some(b't') => self.literal("true", Json::Bool(true))?,
+            Some(b'f') => self.literal("false", Json::Bool(false))?,
+            Some(b'n') => self.literal("null", Json::Null)?,
+            Some(_) => return Err(self.error(
+                "此处应为一个值（数字、\"文本\"、true/false、null、[ ] 或 { }）；注意使用英文标点",
+                "expected value",
+            )),
+        };
+        Ok(Node { value, at })
+    }
+
+    fn literal(&mut self, word: &str, value: Json) -> Result<Json, SyntaxError> {
+        if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.error(
+                "此处应为一个值（数字、\"文本\"、true/false、null、[ ] 或 { }）；注意使用英文标点",
+                "expected value",
+            ))
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.ws();
+            match self.peek() {
+                Some(b'"') => {}
+                None => return Err(self.eof()),
+                Some(b'}') if !members.is_empty() => {
+                    return Err(self.error("多余的逗号：最后一项后面不能有逗号", "trailing comma"))
+                }
+                Some(_) => {
+                    return Err(self.error("字段名必须放在英文双引号里", "key must be a string"))
+                }
+            }
+            let key_at = self.pos;
+            let key = self.string()?;
+            self.ws();
+            match self.peek() {
+                Some(b':') => self.pos += 1,
+                None => return Err(self.eof()),
+                Some(_) => return Err(self.error("字段名后应为英文冒号 :", "expected `:`")),
+            }
+            let value = self.value(depth + 1)?;
+            members.push((key, key_at, value));
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Json::Object(members));
+                }
+                None => return Err(self.eof()),
+                Some(_) => {
+                    return Err(self.error("应为英文逗号或 }：可能漏了逗号", "expected `,` or `}`"))
+                }
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, SyntaxError> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Json::Array(items));
+        }
+        loop {
+            self.ws();
+            if self.peek() == Some(b']') {
+                return Err(self.error("多余的逗号：最后一项后面不能有逗号", "trailing comma"));
+            }
+            items.push(self.value(depth + 1)?);
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Json::Array(items));
+                }
+                None => return Err(self.eof()),
+                Some(_) => {
+                    return Err(self.error("应为英文逗号或 ]：可能漏了逗号", "expected `,` or `]`"))
+                }
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<f64, SyntaxError> {
+        let start = self.pos;
+        let digits = |p: &mut Self| {
+            let from = p.pos;
+            while matches!(p.peek(), Some(b'0'..=b'9')) {
+                p.pos += 1;
+            }
+            p.pos > from
+        };
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        // An integer part is 0, or digits not starting with 0.
+        let int_ok = if self.peek() == Some(b'0') {
+            self.pos += 1;
+            !matches!(self.peek(), Some(b'0'..=b'9'))
+        } else {
+            digits(self)
+        };
+        if !int_ok {
+            return Err(SyntaxError {
+                at: start,
+                zh: "数字写法有误",
+                en: "invalid number",
+            });
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if !digits(self) {
+                return Err(self.error("数字写法有误", "invalid number"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            if !digits(self) {
+                return Err(self.error("数字写法有误", "invalid number"));
+            }
+        }
+        let literal = self.text.get(start..self.pos).unwrap_or("");
+        match literal.parse::<f64>() {
+            Ok(v) if v.is_finite() => Ok(v),
+            _ => Err(SyntaxError {
+                at: start,
+                zh: "数字超出范围",
+                en: "number out of range",
+            }),
+        }
+    }
+
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let run_start = self.pos;
+            while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
+                self.pos += 1;
+            }
+            out.push_str(self.text.get(run_start..self.pos).unwrap_or(""));
+            match self.peek() {
+                None => {
+                    return Err(self.error("字符串缺少结束的双引号", "EOF while parsing a string"))
+                }
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let c = match self.peek() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.pos += 1;
+                            let high = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&high)
+                                && self.bytes.get(self.pos..self.pos + 2) == Some(b"\\u")
+                            {
+                                self.pos += 2;
+                                let low = self.hex4()?;
+                                0x10000
+                                    + ((high - 0xD800) << 10)
+                                    + (low.wrapping_sub(0xDC00) & 0x3FF)
+                            } else {
+                                high
+                            };
+                            out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+                            continue;
+                        }
+                        _ => return Err(self.error("文本中的转义写法有误", "invalid escape")),
+                    };
+                    self.pos += 1;
+                    out.push(c);
+                }
+                Some(_) => {
+                    return Err(self.error(
+                        "文本中有控制字符（例如未转义的换行）",
+                        "control character found while parsing a string",
+                    ))
+                }
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let digits = self
+            .text
+            .get(self.pos..self.pos + 4)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
+        match digits.and_then(|d| u32::from_str_radix(d, 16).ok()) {
+            Some(v) => {
+                self.pos += 4;
+                Ok(v)
+            }
+            None => Err(self.error("文本中的转义写法有误", "invalid unicode escape")),
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::panic)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> Json {
+        parse(text).map(|n| n.value).unwrap_or(Json::Null)
+    }
+
+    fn err(text: &str) -> (usize, &'static str) {
+        parse(text).map_or_else(|e| (e.at, e.en), |_| (usize::MAX, ""))
+    }
+
+    #[test]
+    fn values_and_offsets() {
+        let n = parse(r#" {"a": [1, -2.5e1, true, null], "b": "x\"\u00e9\ud83d\ude80"} "#);
+        let Ok(Node {
+            value: Json::Object(m),
+            at: 1,
+        }) = n
+        else {
+            panic!("object expected");
+        };
+        assert_eq!(m.len(), 2);
+        assert_eq!(
+            m.first().map(|(k, at, _)| (k.as_str(), *at)),
+            Some(("a", 2))
+        );
+        let Some((
+            _,
+            _,
+            Node {
+                value: Json::Array(items),
+                at: 7,
+            },
+        )) = m.first()
+        else {
+            panic!("array at 7");
+        };
+        assert_eq!(
+            items.get(1).map(|n| n.value.clone()),
+            Some(Json::Number(-25.0))
+        );
+        assert_eq!(items.get(1).map(|n| n.at), Some(11));
+        assert_eq!(
+            m.get(1).map(|(_, _, n)| n.value.clone()),
+            Some(Json::String("x\"é🚀".into()))
+        );
+        assert_eq!(ok("0.5"), Json::Number(0.5));
+        assert_eq!(ok("[]"), Json::Array(vec![]));
+    }
+
+    #[test]
+    fn errors_point_at_the_offence() {
+        assert_eq!(err(r#"{"a": 1 "b": 2}"#), (8, "expected `,` or `}`"));
+        assert_eq!(err(r#"{"a": 1,}"#), (8, "trailing comma"));
+        assert_eq!(err("[1, 2,]"), (6, "trailing comma"));
+        assert_eq!(err("{a: 1}"), (1, "key must be a string"));
+        assert_eq!(err(r#"{"a" 1}"#), (5, "expected `:`"));
+        assert_eq!(err("[01]"), (1, "invalid number"));
+        assert_eq!(err("[1.]"), (3, "invalid number"));
+        assert_eq!(err("1e999"), (0, "number out of range"));
+        assert_eq!(err("\"abc"), (4, "EOF while parsing a string"));
+        assert_eq!(
+            err("\"a\nb\""),
+            (2, "control character found while parsing a string")
+        );
+        assert_eq!(err(r#""\x""#), (2, "invalid escape"));
+        assert_eq!(err("{\"a\": [1, 2"), (11, "EOF while parsing"));
+        assert_eq!(err("1 2"), (2, "trailing characters"));
+        assert_eq!(err("，"), (0, "expected value"));
+        assert_eq!(err(""), (0, "EOF while parsing"));
+        assert_eq!(err(&"[".repeat(500)), (129, "recursion limit exceeded"));
+    }
+}

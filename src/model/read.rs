@@ -1,0 +1,416 @@
+//! Reads the model's types out of parsed JSON, noting every problem — wrong
+//! type, missing or unknown key, unknown value — with its path and the
+//! line and column where the value (or its object) starts. Reading goes on
+//! after a problem, so that an editor sees all of them at once.
+
+use super::json::{Json, Node};
+use super::problem::{did_you_mean, Position, Problem};
+use super::validate::RawChart;
+use super::{Bound, Item, Kind, Measure, PaletteSpec, ThemeSpec};
+
+/// Keys of each object of the data file; the JSON Schema lists the same
+/// (a test compares them).
+pub(crate) const DOCUMENT_KEYS: &[&str] = &["$schema", "publication", "updated", "theme", "charts"];
+pub(crate) const CHART_KEYS: &[&str] = &[
+    "id",
+    "kind",
+    "title",
+    "subtitle",
+    "source",
+    "notes",
+    "items",
+    "part_labels",
+    "rest_label",
+    "measures",
+];
+pub(crate) const ITEM_KEYS: &[&str] = &[
+    "label",
+    "unit",
+    "plan",
+    "result",
+    "bound",
+    "note",
+    "highlight",
+    "group",
+];
+pub(crate) const MEASURE_KEYS: &[&str] = &["label", "unit", "whole", "parts"];
+pub(crate) const THEME_KEYS: &[&str] = &["font_family", "light", "dark"];
+pub(crate) const PALETTE_KEYS: &[&str] = &["accent", "base"];
+const KINDS: &[&str] = &["bars", "target", "part", "cards"];
+const BOUNDS: &[&str] = &["exact", "floor"];
+
+/// Collects problems while reading one file.
+pub(crate) struct Reader<'t> {
+    text: &'t str,
+    pub problems: Vec<Problem>,
+}
+
+/// An object being read: its members, path and position.
+pub(crate) struct Obj<'n> {
+    members: &'n [(String, usize, Node)],
+    path: String,
+    at: usize,
+}
+
+impl Obj<'_> {
+    fn get(&self, key: &str) -> Option<&Node> {
+        self.members
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, _, n)| n)
+    }
+
+    fn path(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn quoted(list: &[&str], sep: &str) -> String {
+    list.iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+impl<'t> Reader<'t> {
+    pub(crate) fn new(text: &'t str) -> Reader<'t> {
+        Reader {
+            text,
+            problems: Vec::new(),
+        }
+    }
+
+    fn problem(&mut self, path: &str, at: usize, zh: String, en: String) {
+        self.problems
+            .push(Problem::new(path, zh, en).at(Position::at_byte(self.text, at)));
+    }
+
+    fn wrong_type(&mut self, node: &Node, path: &str, zh: &str, en: &str) {
+        let (found_zh, found_en) = node.value.kind();
+        let found_en = match &node.value {
+            Json::String(s) => format!("string \"{}\"", s.chars().take(40).collect::<String>()),
+            _ => found_en.to_string(),
+        };
+        self.problem(
+            path,
+            node.at,
+            format!("类型错误：应为{zh}，实际是{found_zh}"),
+            format!("invalid type: {found_en}, expected {en}"),
+        );
+    }
+
+    /// An object with only `keys`: unknown keys (with a did-you-mean) and
+    /// repeated keys are problems, the object is read all the same.
+    pub(crate) fn object<'n>(
+        &mut self,
+        node: &'n Node,
+        path: &str,
+        keys: &[&str],
+    ) -> Option<Obj<'n>> {
+        let Json::Object(members) = &node.value else {
+            self.wrong_type(node, path, "对象 { }", "an object");
+            return None;
+        };
+        for (i, (key, at, _)) in members.iter().enumerate() {
+            let key_path = join(path, key);
+            if !keys.contains(&key.as_str()) {
+                let zh = match did_you_mean(key, keys) {
+                    Some(guess) => format!("未知字段“{key}”，是不是“{guess}”？"),
+                    None => format!("未知字段“{key}”，可用字段：{}", keys.join("、")),
+                };
+                let en = format!(
+                    "unknown field `{key}`, expected one of {}",
+                    quoted(keys, ", ")
+                );
+                self.problem(&key_path, *at, zh, en);
+            } else if members.iter().take(i).any(|(k, _, _)| k == key) {
+                self.problem(
+                    &key_path,
+                    *at,
+                    format!("字段“{key}”重复出现"),
+                    format!("duplicate field `{key}`"),
+                );
+            }
+        }
+        Some(Obj {
+            members,
+            path: path.to_string(),
+            at: node.at,
+        })
+    }
+
+    /// A key that must be there.
+    pub(crate) fn required<'n>(&mut self, obj: &Obj<'n>, key: &str) -> Option<&'n Node> {
+        let found = obj
+            .members
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, _, n)| n);
+        if found.is_none() {
+            let path = obj.path.clone();
+            self.problem(
+                &path,
+                obj.at,
+                format!("缺少必填字段“{key}”"),
+                format!("missing field `{key}`"),
+            );
+        }
+        found
+    }
+
+    pub(crate) fn string(&mut self, node: &Node, path: &str) -> Option<String> {
+        match &node.value {
+            Json::String(s) => Some(s.clone()),
+            _ => {
+                self.wrong_type(node, path, "文本", "a string");
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, node: &Node, path: &str) -> Option<f64> {
+        match node.value {
+            Json::Number(v) => Some(v),
+            _ => {
+                self.wrong_type(node, path, "数字", "a number");
+                None
+            }
+        }
+    }
+
+    /// A number that may be left out or `null`: `Some(None)` then.
+    fn optional_number(&mut self, node: Option<&Node>, path: &str) -> Option<Option<f64>> {
+        match node {
+            None
+            | Some(Node {
+                value: Json::Null, ..
+            }) => Some(None),
+            Some(n) => self.number(n, path).map(Some),
+        }
+    }
+
+    fn optional_string(&mut self, node: Option<&Node>, path: &str) -> Option<Option<String>> {
+        match node {
+            None
+            | Some(Node {
+                value: Json::Null, ..
+            }) => Some(None),
+            Some(n) => self.string(n, path).map(Some),
+        }
+    }
+
+    fn list<'n>(&mut self, node: &'n Node, path: &str) -> Option<&'n [Node]> {
+        match &node.value {
+            Json::Array(items) => Some(items),
+            _ => {
+                self.wrong_type(node, path, "列表 [ ]", "a list");
+                None
+            }
+        }
+    }
+
+    /// A list read element by element; `None` if any element failed.
+    fn list_of<T>(
+        &mut self,
+        node: &Node,
+        path: &str,
+        mut each: impl FnMut(&mut Self, &Node, &str) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let items = self.list(node, path)?;
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            match each(self, item, &format!("{path}[{i}]")) {
+                Some(v) => out.push(v),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// One of `options`, by index.
+    fn choice(&mut self, node: &Node, path: &str, options: &[&str]) -> Option<usize> {
+        let value = self.string(node, path)?;
+        if let Some(i) = options.iter().position(|o| *o == value) {
+            return Some(i);
+        }
+        let zh = match did_you_mean(&value, options) {
+            Some(guess) => format!("未知取值“{value}”，是不是“{guess}”？"),
+            None => format!("未知取值“{value}”，可用：{}", options.join("、")),
+        };
+        let en = format!(
+            "unknown variant `{value}`, expected one of {}",
+            quoted(options, ", ")
+        );
+        self.problem(path, node.at, zh, en);
+        None
+    }
+
+    fn boolean(&mut self, node: Option<&Node>, path: &str) -> Option<bool> {
+        match node {
+            None => Some(false),
+            Some(Node {
+                value: Json::Bool(b),
+                ..
+            }) => Some(*b),
+            Some(n) => {
+                self.wrong_type(n, path, "true 或 false", "a boolean");
+                None
+            }
+        }
+    }
+
+    fn item(&mut self, node: &Node, path: &str) -> Option<Item> {
+        let obj = self.object(node, path, ITEM_KEYS)?;
+        let label = self
+            .required(&obj, "label")
+            .and_then(|n| self.string(n, &obj.path("label")));
+        let unit = self
+            .required(&obj, "unit")
+            .and_then(|n| self.string(n, &obj.path("unit")));
+        let plan = self.optional_number(obj.get("plan"), &obj.path("plan"));
+        let result = self.optional_number(obj.get("result"), &obj.path("result"));
+        let bound = match obj.get("bound") {
+            None => Some(Bound::Exact),
+            Some(n) => self.choice(n, &obj.path("bound"), BOUNDS).map(|i| {
+                if i == 1 {
+                    Bound::Floor
+                } else {
+                    Bound::Exact
+                }
+            }),
+        };
+        let note = self.optional_string(obj.get("note"), &obj.path("note"));
+        let highlight = self.boolean(obj.get("highlight"), &obj.path("highlight"));
+        let group = self.optional_string(obj.get("group"), &obj.path("group"));
+        Some(Item {
+            label: label?,
+            unit: unit?,
+            plan: plan?,
+            result: result?,
+            bound: bound?,
+            note: note?,
+            highlight: highlight?,
+            group: group?,
+        })
+    }
+
+    fn measure(&mut self, node: &Node, path: &str) -> Option<Measure> {
+        let obj = self.object(node, path, MEASURE_KEYS)?;
+        let label = self
+            .required(&obj, "label")
+            .and_then(|n| self.string(n, &obj.path("label")));
+        let unit = self
+            .required(&obj, "unit")
+            .and_then(|n| self.string(n, &obj.path("unit")));
+        let whole = self
+            .required(&obj, "whole")
+            .and_then(|n| self.number(n, &obj.path("whole")));
+        let parts = self
+            .required(&obj, "parts")
+            .and_then(|n| self.list_of(n, &obj.path("parts"), |r, n, p| r.number(n, p)));
+        Some(Measure {
+            label: label?,
+            unit: unit?,
+            whole: whole?,
+            parts: parts?,
+        })
+    }
+
+    /// A chart, every kind's fields optional (the kind's rules come after).
+    pub(crate) fn chart(&mut self, node: &Node, path: &str) -> Option<RawChart> {
+        let obj = self.object(node, path, CHART_KEYS)?;
+        let text = |r: &mut Self, key: &str| {
+            r.required(&obj, key)
+                .and_then(|n| r.string(n, &obj.path(key)))
+        };
+        let id = text(self, "id");
+        let kind = self
+            .required(&obj, "kind")
+            .and_then(|n| self.choice(n, &obj.path("kind"), KINDS))
+            .map(|i| {
+                [Kind::Bars, Kind::Target, Kind::Part, Kind::Cards]
+                    .get(i)
+                    .copied()
+                    .unwrap_or(Kind::Bars)
+            });
+        let title = text(self, "title");
+        let subtitle = text(self, "subtitle");
+        let source = text(self, "source");
+        let notes = match obj.get("notes") {
+            None => Some(Vec::new()),
+            Some(n) => self.list_of(n, &obj.path("notes"), |r, n, p| r.string(n, p)),
+        };
+        let items = match obj.get("items") {
+            None => Some(None),
+            Some(n) => self
+                .list_of(n, &obj.path("items"), |r, n, p| r.item(n, p))
+                .map(Some),
+        };
+        let part_labels = match obj.get("part_labels") {
+            None => Some(None),
+            Some(n) => self
+                .list_of(n, &obj.path("part_labels"), |r, n, p| r.string(n, p))
+                .map(Some),
+        };
+        let rest_label = match obj.get("rest_label") {
+            None => Some(None),
+            Some(n) => self.string(n, &obj.path("rest_label")).map(Some),
+        };
+        let measures = match obj.get("measures") {
+            None => Some(None),
+            Some(n) => self
+                .list_of(n, &obj.path("measures"), |r, n, p| r.measure(n, p))
+                .map(Some),
+        };
+        Some(RawChart {
+            id: id?,
+            kind: kind?,
+            title: title?,
+            subtitle: subtitle?,
+            source: source?,
+            notes: notes?,
+            items: items?,
+            part_labels: part_labels?,
+            rest_label: rest_label?,
+            measures: measures?,
+        })
+    }
+
+    fn palette(&mut self, node: &Node, path: &str) -> Option<PaletteSpec> {
+        let obj = self.object(node, path, PALETTE_KEYS)?;
+        let accent = self.optional_string(obj.get("accent"), &obj.path("accent"));
+        let base = self.optional_string(obj.get("base"), &obj.path("base"));
+        Some(PaletteSpec {
+            accent: accent?,
+            base: base?,
+        })
+    }
+
+    pub(crate) fn theme(&mut self, node: &Node) -> Option<ThemeSpec> {
+        let obj = self.object(node, "theme", THEME_KEYS)?;
+        let font_family = self.optional_string(obj.get("font_family"), "theme.font_family");
+        let palette = |r: &mut Self, key: &str| match obj.get(key) {
+            None
+            | Some(Node {
+                value: Json::Null, ..
+            }) => Some(None),
+            Some(n) => r.palette(n, &obj.path(key)).map(Some),
+        };
+        let light = palette(self, "light");
+        let dark = palette(self, "dark");
+        Some(ThemeSpec {
+            font_family: font_family?,
+            light: light?,
+            dark: dark?,
+        })
+    }
+}
