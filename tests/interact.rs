@@ -77,24 +77,9 @@ fn each_mark_owns_its_label_and_value() {
 #[test]
 fn the_entrance_grows_bars_and_keeps_hit_areas() {
     let theme = Theme::light();
-    let chart = common::charts()
-        .into_iter()
-        .find(|c| c.id == "q1-starts")
-        .unwrap();
-    let bar_widths = |t: f64| -> Vec<f64> {
-        layout_at(&chart, 390.0, &ApproxMeasure, &theme, t)
-            .shapes
-            .iter()
-            .filter_map(|p| match &p.shape {
-                Shape::Rect {
-                    rect,
-                    fill: Some(_),
-                    ..
-                } => Some(rect.w),
-                _ => None,
-            })
-            .collect()
-    };
+    let chart = common::chart("q1-starts");
+    let bar_widths =
+        |t: f64| common::bar_widths(&layout_at(&chart, 390.0, &ApproxMeasure, &theme, t));
     let (start, half, end) = (bar_widths(0.0), bar_widths(0.5), bar_widths(1.0));
     assert!(start.iter().all(|w| *w == 0.0), "{start:?}");
     for (h, e) in half.iter().zip(&end) {

@@ -141,10 +141,7 @@ fn every_figure_is_printed_and_has_a_mark() {
 #[test]
 fn narrow_widths_reflow_instead_of_shrinking() {
     let theme = Theme::light();
-    let chart = common::charts()
-        .into_iter()
-        .find(|c| c.id == "targets")
-        .unwrap();
+    let chart = common::chart("targets");
     let phone = layout(&chart, 358.0, &ApproxMeasure, &theme);
     let desk = layout(&chart, 648.0, &ApproxMeasure, &theme);
     const { assert!(358.0 < NARROW && 648.0 >= NARROW) };
@@ -162,10 +159,7 @@ fn narrow_widths_reflow_instead_of_shrinking() {
     assert_eq!(first_label(&phone).size, first_label(&desk).size);
     assert!(phone.height > desk.height);
 
-    let cards = common::charts()
-        .into_iter()
-        .find(|c| c.id == "technology")
-        .unwrap();
+    let cards = common::chart("technology");
     let columns = |w: f64| {
         let s = layout(&cards, w, &ApproxMeasure, &theme);
         let top = s.marks.first().unwrap().hit.y;
@@ -182,24 +176,10 @@ fn narrow_widths_reflow_instead_of_shrinking() {
 #[test]
 fn bars_are_proportional_to_their_values() {
     let theme = Theme::light();
-    let chart = common::charts()
-        .into_iter()
-        .find(|c| c.id == "q1-starts")
-        .unwrap();
+    let chart = common::chart("q1-starts");
     for w in common::WIDTHS {
         let scene = layout(&chart, w, &ApproxMeasure, &theme);
-        let bars: Vec<f64> = scene
-            .shapes
-            .iter()
-            .filter_map(|s| match &s.shape {
-                Shape::Rect {
-                    rect,
-                    fill: Some(_),
-                    ..
-                } => Some(rect.w),
-                _ => None,
-            })
-            .collect();
+        let bars = common::bar_widths(&scene);
         assert_eq!(bars.len(), 2, "{bars:?}");
         let ratio = bars[0] / bars[1];
         assert!(

@@ -27,6 +27,30 @@ pub fn charts() -> Vec<Chart> {
         .collect()
 }
 
+/// The bundled chart with this id.
+pub fn chart(id: &str) -> Chart {
+    charts()
+        .into_iter()
+        .find(|c| c.id == id)
+        .expect("bundled chart")
+}
+
+/// Widths of the filled rectangles (the bars) of a scene, in drawing order.
+pub fn bar_widths(scene: &kazuo_infographic::layout::Scene) -> Vec<f64> {
+    scene
+        .shapes
+        .iter()
+        .filter_map(|p| match &p.shape {
+            kazuo_infographic::layout::Shape::Rect {
+                rect,
+                fill: Some(_),
+                ..
+            } => Some(rect.w),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The widths every layout invariant is checked at.
 pub const WIDTHS: [f64; 4] = [320.0, 390.0, 768.0, 1200.0];
 
