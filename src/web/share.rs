@@ -15,8 +15,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlAnchorElement, HtmlCanvasElement, HtmlDialogElement, HtmlImageElement};
 
-/// The page's one share dialog and its close listener.
-type Dialog = (HtmlDialogElement, Closure<dyn FnMut()>);
+/// The page's one share dialog and its listeners.
+type Dialog = (HtmlDialogElement, Vec<Closure<dyn FnMut()>>);
 
 thread_local! {
     /// Made on first use.
@@ -53,6 +53,15 @@ pub(super) fn open(chart: &Chart, theme: &Theme, width: f64, ratio: f64) -> Resu
         .query_selector(".ig-share-img")?
         .ok_or("no image")?
         .dyn_into()?;
+    // Where a strict Content-Security-Policy refuses data: images, the
+    // dialog shows the rendered canvas itself (see `dialog`).
+    let slot = dialog
+        .query_selector(".ig-share-canvas")?
+        .ok_or("no canvas slot")?;
+    slot.set_text_content(None);
+    canvas.set_attribute("role", "img")?;
+    canvas.set_attribute("aria-label", &chart.title)?;
+    slot.append_child(&canvas)?;
     img.set_alt(&chart.title);
     img.set_src(&url);
     let link: HtmlAnchorElement = dialog
@@ -85,7 +94,24 @@ fn dialog(document: &web_sys::Document) -> Result<HtmlDialogElement, JsValue> {
         "ig-share-hint",
         Some("长按图片可保存或发送给朋友；电脑上可右键另存，或点“下载”。"),
     )?;
-    append(document, &dialog, "img", "ig-share-img", None)?;
+    let img: HtmlImageElement =
+        append(document, &dialog, "img", "ig-share-img", None)?.dyn_into()?;
+    let slot = append(document, &dialog, "div", "ig-share-canvas", None)?;
+    slot.set_attribute("hidden", "")?;
+    let mut listeners = Vec::new();
+    for (event, image_shown) in [("load", true), ("error", false)] {
+        let (i, c) = (img.clone(), slot.clone());
+        let listener = Closure::<dyn FnMut()>::new(move || {
+            i.set_hidden(!image_shown);
+            let _ = if image_shown {
+                c.set_attribute("hidden", "")
+            } else {
+                c.remove_attribute("hidden")
+            };
+        });
+        img.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())?;
+        listeners.push(listener);
+    }
     let actions = append(document, &dialog, "div", "ig-share-actions", None)?;
     append(
         document,
@@ -99,6 +125,7 @@ fn dialog(document: &web_sys::Document) -> Result<HtmlDialogElement, JsValue> {
     let target = dialog.clone();
     let on_close = Closure::<dyn FnMut()>::new(move || target.close());
     close.add_event_listener_with_callback("click", on_close.as_ref().unchecked_ref())?;
-    DIALOG.with(|d| *d.borrow_mut() = Some((dialog.clone(), on_close)));
+    listeners.push(on_close);
+    DIALOG.with(|d| *d.borrow_mut() = Some((dialog.clone(), listeners)));
     Ok(dialog)
 }

@@ -106,6 +106,15 @@ test('under a strict CSP the demo works: no inline script, no eval, no violation
     await page.keyboard.press('ArrowRight');
     assert.match(await page.locator('figure[data-chart="targets"] .ig-tip').textContent(), /15%/);
     assert.deepEqual(violations, []);
+    // 保存图片: the policy refuses the data: image, so the dialog shows the
+    // rendered canvas instead, at the chart's size × DPR.
+    await page.keyboard.press('Escape');
+    await page.locator('figure[data-chart="projects"] .ig-save').click();
+    const shown = page.locator('dialog.ig-share .ig-share-canvas canvas');
+    await shown.waitFor({ state: 'visible', timeout: 3000 });
+    const width = await page.locator('figure[data-chart="projects"] .ig-plot').evaluate((p) => p.clientWidth);
+    assert.equal(await shown.evaluate((c) => c.width), Math.round(width * 2));
+    assert.ok(violations.every((v) => /data:image\/png/.test(v)), violations.join('\n'));
     assert.deepEqual(uncaught, []);
     assert.deepEqual(consoleErrors, []);
   } finally {
