@@ -169,39 +169,30 @@ pub fn table(chart: &Chart) -> Table {
     };
     let note = |i: &Item| i.note.clone().unwrap_or_default();
     match &chart.body {
-        Body::Target(items) => Table {
-            head: vec![
-                "指标".into(),
-                "目标".into(),
-                "实际完成".into(),
-                "备注".into(),
-            ],
-            rows: items
-                .iter()
-                .map(|i| {
-                    vec![
-                        i.label.clone(),
-                        plan_or_dash(i.plan, i, i.bound),
-                        plan_or_dash(i.result, i, Bound::Exact),
-                        note(i),
-                    ]
-                })
-                .collect(),
-        },
-        Body::Bars(items) => Table {
-            head: vec!["名称".into(), "计划".into(), "实际".into(), "备注".into()],
-            rows: items
-                .iter()
-                .map(|i| {
-                    vec![
-                        i.label.clone(),
-                        plan_or_dash(i.plan, i, i.bound),
-                        plan_or_dash(i.result, i, i.bound),
-                        note(i),
-                    ]
-                })
-                .collect(),
-        },
+        Body::Target(items) | Body::Bars(items) => {
+            let target = matches!(chart.body, Body::Target(_));
+            let head: [&str; 4] = if target {
+                ["指标", "目标", "实际完成", "备注"]
+            } else {
+                ["名称", "计划", "实际", "备注"]
+            };
+            Table {
+                head: head.iter().map(|h| h.to_string()).collect(),
+                rows: items
+                    .iter()
+                    .map(|i| {
+                        // A target's floor is its plan's; a bar's, its figure's.
+                        let result_bound = if target { Bound::Exact } else { i.bound };
+                        vec![
+                            i.label.clone(),
+                            plan_or_dash(i.plan, i, i.bound),
+                            plan_or_dash(i.result, i, result_bound),
+                            note(i),
+                        ]
+                    })
+                    .collect(),
+            }
+        }
         Body::Part(part) => {
             let mut head = vec!["指标".to_string()];
             head.extend(part.part_labels.iter().cloned());

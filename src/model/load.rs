@@ -48,12 +48,8 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
     let mut r = Reader::new(text);
     let obj = r.object(&root, "", DOCUMENT_KEYS);
     let fields = obj.as_ref().map(|obj| {
-        let publication = r
-            .required(obj, "publication")
-            .and_then(|n| r.string(n, "publication"));
-        let updated = r
-            .required(obj, "updated")
-            .and_then(|n| r.string(n, "updated"));
+        let publication = r.required_string(obj, "publication");
+        let updated = r.required_string(obj, "updated");
         let schema_ok = match member(&root, "$schema") {
             None => true,
             Some(n) => r.string(n, "$schema").is_some(),

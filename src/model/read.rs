@@ -166,6 +166,12 @@ impl<'t> Reader<'t> {
         found
     }
 
+    /// A key that must be there, holding text.
+    pub(crate) fn required_string(&mut self, obj: &Obj, key: &str) -> Option<String> {
+        self.required(obj, key)
+            .and_then(|n| self.string(n, &obj.path(key)))
+    }
+
     pub(crate) fn string(&mut self, node: &Node, path: &str) -> Option<String> {
         match &node.value {
             Json::String(s) => Some(s.clone()),
@@ -270,12 +276,8 @@ impl<'t> Reader<'t> {
 
     fn item(&mut self, node: &Node, path: &str) -> Option<Item> {
         let obj = self.object(node, path, ITEM_KEYS)?;
-        let label = self
-            .required(&obj, "label")
-            .and_then(|n| self.string(n, &obj.path("label")));
-        let unit = self
-            .required(&obj, "unit")
-            .and_then(|n| self.string(n, &obj.path("unit")));
+        let label = self.required_string(&obj, "label");
+        let unit = self.required_string(&obj, "unit");
         let plan = self.optional_number(obj.get("plan"), &obj.path("plan"));
         let result = self.optional_number(obj.get("result"), &obj.path("result"));
         let bound = match obj.get("bound") {
@@ -305,12 +307,8 @@ impl<'t> Reader<'t> {
 
     fn measure(&mut self, node: &Node, path: &str) -> Option<Measure> {
         let obj = self.object(node, path, MEASURE_KEYS)?;
-        let label = self
-            .required(&obj, "label")
-            .and_then(|n| self.string(n, &obj.path("label")));
-        let unit = self
-            .required(&obj, "unit")
-            .and_then(|n| self.string(n, &obj.path("unit")));
+        let label = self.required_string(&obj, "label");
+        let unit = self.required_string(&obj, "unit");
         let whole = self
             .required(&obj, "whole")
             .and_then(|n| self.number(n, &obj.path("whole")));
@@ -328,11 +326,7 @@ impl<'t> Reader<'t> {
     /// A chart, every kind's fields optional (the kind's rules come after).
     pub(crate) fn chart(&mut self, node: &Node, path: &str) -> Option<RawChart> {
         let obj = self.object(node, path, CHART_KEYS)?;
-        let text = |r: &mut Self, key: &str| {
-            r.required(&obj, key)
-                .and_then(|n| r.string(n, &obj.path(key)))
-        };
-        let id = text(self, "id");
+        let id = self.required_string(&obj, "id");
         let kind = self
             .required(&obj, "kind")
             .and_then(|n| self.choice(n, &obj.path("kind"), KINDS))
@@ -342,9 +336,9 @@ impl<'t> Reader<'t> {
                     .copied()
                     .unwrap_or(Kind::Bars)
             });
-        let title = text(self, "title");
-        let subtitle = text(self, "subtitle");
-        let source = text(self, "source");
+        let title = self.required_string(&obj, "title");
+        let subtitle = self.required_string(&obj, "subtitle");
+        let source = self.required_string(&obj, "source");
         let notes = match obj.get("notes") {
             None => Some(Vec::new()),
             Some(n) => self.list_of(n, &obj.path("notes"), |r, n, p| r.string(n, p)),
