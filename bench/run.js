@@ -92,6 +92,14 @@ async function measures(page, kind) {
   }, kind);
 }
 
+/** Scrolls a chart into view and calls `act(x, y)` at the centre of each of its marks. */
+async function visitMarks(page, chart, act) {
+  const canvas = page.locator(`figure[data-chart="${chart.id}"] canvas`);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  for (const m of chart.marks) await act(box.x + m.x + m.w / 2, box.y + m.y + m.h / 2);
+}
+
 // Redraw on resize and hover, at 1× CPU.
 const { context, page, cdp } = await phone(1);
 await page.goto(`${base}/index.html`);
@@ -114,12 +122,7 @@ await dpage.addInitScript(() => {
 await dpage.goto(`${base}/index.html`);
 const dreport = await dpage.evaluate(() => window.__ready);
 for (const chart of dreport) {
-  const canvas = dpage.locator(`figure[data-chart="${chart.id}"] canvas`);
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  for (const m of chart.marks) {
-    await dpage.mouse.move(box.x + m.x + m.w / 2, box.y + m.y + m.h / 2);
-  }
+  await visitMarks(dpage, chart, (x, y) => dpage.mouse.move(x, y));
   await dpage.mouse.move(0, 0);
   hover[chart.id] = (await measures(dpage, 'hover'))[chart.id] ?? [];
 }
@@ -127,12 +130,7 @@ await desktop.close();
 // Taps at 4× CPU on the phone.
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 for (const chart of report) {
-  const canvas = page.locator(`figure[data-chart="${chart.id}"] canvas`);
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  for (const m of chart.marks) {
-    await page.touchscreen.tap(box.x + m.x + m.w / 2, box.y + m.y + m.h / 2);
-  }
+  await visitMarks(page, chart, (x, y) => page.touchscreen.tap(x, y));
   tap[chart.id] = (await measures(page, 'tap'))[chart.id] ?? [];
 }
 await context.close();

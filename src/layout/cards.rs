@@ -101,33 +101,28 @@ fn card(
         theme.text
     };
     let mut big = theme.sizes.big;
-    let unit_size = |big: f64| (big * 0.5).max(theme.sizes.small);
-    let fits = |c: &Canvas, big: f64| {
-        let n = Font {
+    // The number's font and the unit's (half its size, never below 12 px).
+    let fonts = |big: f64| {
+        let number = Font {
             size: big,
             bold: true,
             color,
         };
-        let u = Font {
-            size: unit_size(big),
+        let unit = Font {
+            size: (big * 0.5).max(theme.sizes.small),
             bold: false,
             color,
         };
+        (number, unit)
+    };
+    let fits = |c: &Canvas, big: f64| {
+        let (n, u) = fonts(big);
         c.measure(&q.number, n) + 2.0 + c.measure(&q.unit, u) <= w
     };
     while big > 16.0 && !fits(c, big) {
         big -= 2.0;
     }
-    let number_font = Font {
-        size: big,
-        bold: true,
-        color,
-    };
-    let unit_font = Font {
-        size: unit_size(big),
-        bold: false,
-        color,
-    };
+    let (number_font, unit_font) = fonts(big);
     let baseline = y + 10.0 + big * 0.95;
     // During the entrance the number counts up; size and unit stay final.
     let shown = quantity(tween(item.value(), c.progress), &item.unit, item.bound);

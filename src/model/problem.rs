@@ -26,21 +26,6 @@ impl Position {
             column: before.get(line_start..).map_or(0, |l| l.chars().count()) + 1,
         }
     }
-
-    /// This position, for text that starts at `origin` of a larger text.
-    pub fn offset_by(self, origin: Position) -> Position {
-        if self.line == 1 {
-            Position {
-                line: origin.line,
-                column: origin.column + self.column - 1,
-            }
-        } else {
-            Position {
-                line: origin.line + self.line - 1,
-                column: self.column,
-            }
-        }
-    }
 }
 
 /// One thing wrong with a data file.
@@ -143,19 +128,6 @@ mod tests {
             Position { line: 2, column: 9 }
         );
         assert_eq!(Position::at_byte(text, 10_000).line, 4);
-    }
-
-    #[test]
-    fn offsets_compose() {
-        let origin = Position { line: 5, column: 3 };
-        assert_eq!(
-            Position { line: 1, column: 4 }.offset_by(origin),
-            Position { line: 5, column: 6 }
-        );
-        assert_eq!(
-            Position { line: 2, column: 4 }.offset_by(origin),
-            Position { line: 6, column: 4 }
-        );
     }
 
     #[test]
