@@ -16,7 +16,9 @@ try {
     note.textContent = fallback ? '交互图表暂时无法加载，此处显示的是静态图。' : '图表暂时无法显示，请刷新页面重试。';
     figure.append(note);
   }
-  document.documentElement.setAttribute('data-infographic-ready', '');
-  document.dispatchEvent(new CustomEvent('infographic:ready', { detail: [] }));
+  for (const name of ['ready', 'painted']) {
+    document.documentElement.setAttribute(`data-infographic-${name}`, '');
+    document.dispatchEvent(new CustomEvent(`infographic:${name}`, { detail: [] }));
+  }
   console.warn('infographic:', error);
 }

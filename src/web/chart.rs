@@ -50,6 +50,8 @@ struct State {
     start: Option<f64>,
     /// Whether the entrance has been triggered.
     entered: bool,
+    /// Whether the canvas has been painted since mounting.
+    painted: bool,
 }
 
 /// A mounted chart.
@@ -59,6 +61,10 @@ pub(super) struct Mounted {
     plot: HtmlElement,
     canvas: HtmlCanvasElement,
     tip: HtmlElement,
+    /// The closed "查看数据" box; its table is built by [`Mounted::finish`].
+    details: Element,
+    /// Whether the data table is built.
+    tabled: Cell<bool>,
     state: RefCell<State>,
     listeners: RefCell<Vec<(&'static str, Listener)>>,
 }
@@ -66,7 +72,8 @@ pub(super) struct Mounted {
 impl Mounted {
     /// Builds the chart's DOM inside `figure` and wires its events; the
     /// first frame comes from [`Mounted::draw_at`], once every chart's DOM
-    /// is in place (one page layout for all of them).
+    /// is in place (one page layout for all of them). The data table, in a
+    /// closed box, waits for [`Mounted::finish`].
     pub(super) fn create(
         document: &Document,
         figure: &HtmlElement,
@@ -122,7 +129,6 @@ impl Mounted {
         let tools = append(document, figure, "div", "ig-tools", None)?;
         let details = append(document, &tools, "details", "ig-data", None)?;
         append(document, &details, "summary", "", Some("查看数据"))?;
-        data_table(document, &details, &chart)?;
         let save = append(document, &tools, "button", "ig-save", Some("保存图片"))?;
         save.set_attribute("type", "button")?;
 
@@ -151,6 +157,8 @@ impl Mounted {
             plot,
             canvas,
             tip,
+            details,
+            tabled: Cell::new(false),
             state: RefCell::new(State {
                 drawn: None,
                 scene: None,
@@ -159,6 +167,7 @@ impl Mounted {
                 progress: if reduced { 1.0 } else { 0.0 },
                 start: None,
                 entered: reduced,
+                painted: false,
             }),
             listeners: RefCell::new(Vec::new()),
         });
@@ -169,6 +178,38 @@ impl Mounted {
     /// The element that holds the canvas (observed for size and view).
     pub(super) fn plot(&self) -> &HtmlElement {
         &self.plot
+    }
+
+    /// Whether the chart is complete: painted, and its data table built.
+    pub(super) fn finished(&self) -> bool {
+        self.tabled.get() && self.state.borrow().painted
+    }
+
+    /// Completes what mounting left for later (charts out of view are laid
+    /// out at once but painted after `infographic:ready`): builds the data
+    /// table and paints the first frame, each once.
+    pub(super) fn finish(&self) -> Result<(), JsValue> {
+        if !self.tabled.replace(true) {
+            let document = web_sys::window()
+                .and_then(|w| w.document())
+                .ok_or("no document")?;
+            data_table(&document, &self.details, &self.chart)?;
+        }
+        self.paint_first()
+    }
+
+    /// The height of the last layout in CSS px (0 before the first).
+    pub(super) fn height(&self) -> f64 {
+        self.state.borrow().scene.as_ref().map_or(0.0, |s| s.height)
+    }
+
+    /// Paints the first frame, unless painted before.
+    pub(super) fn paint_first(&self) -> Result<(), JsValue> {
+        if self.state.borrow().painted {
+            Ok(())
+        } else {
+            self.paint()
+        }
     }
 
     /// Whether the entrance has started (or was skipped).
@@ -216,7 +257,7 @@ impl Mounted {
     /// Lays out again if the width, pixel ratio or scheme changed (or if
     /// `force`), then paints.
     pub(super) fn redraw(&self, force: bool) -> Result<(), JsValue> {
-        self.draw_at(self.width(), force)
+        self.draw_at(self.width(), force, true)
     }
 
     /// The plot's width in CSS px (reading it may lay out the page).
@@ -225,8 +266,9 @@ impl Mounted {
     }
 
     /// Lays out at `width` if it, the pixel ratio or the scheme changed (or
-    /// if `force`), then paints.
-    pub(super) fn draw_at(&self, width: f64, force: bool) -> Result<(), JsValue> {
+    /// if `force`) and sizes the canvas box; then paints, unless `paint` is
+    /// false and the chart has never been painted (see [`Mounted::finish`]).
+    pub(super) fn draw_at(&self, width: f64, force: bool, paint: bool) -> Result<(), JsValue> {
         if width <= 0.0 {
             return Ok(());
         }
@@ -242,21 +284,32 @@ impl Mounted {
         let theme = self.themes.current();
         let measure = CanvasMeasure::new(&theme.font_family);
         let scene = layout(&self.chart, width, &measure, theme);
-        {
+        // The box takes its size now, so nothing below moves when it paints.
+        let style = self.canvas.style();
+        style.set_property("width", &css_px(width))?;
+        style.set_property("height", &css_px(scene.height))?;
+        let painted = {
             let mut s = self.state.borrow_mut();
             s.drawn = Some(key);
             s.scene = Some(scene);
+            s.painted
+        };
+        if paint || painted {
+            self.paint()?;
+            self.update_tip(Anchor::Mark)?;
         }
-        self.paint()?;
-        self.update_tip(Anchor::Mark)?;
         timer.end();
         Ok(())
     }
 
     /// Draws the current frame: the entrance's progress, the active mark.
     fn paint(&self) -> Result<(), JsValue> {
+        let Some((width, ratio, _)) = self.state.borrow().drawn else {
+            return Ok(());
+        };
+        self.state.borrow_mut().painted = true;
         let s = self.state.borrow();
-        let (Some(scene), Some((width, ratio, _))) = (&s.scene, s.drawn) else {
+        let Some(scene) = &s.scene else {
             return Ok(());
         };
         let theme = self.themes.current();
@@ -268,9 +321,6 @@ impl Mounted {
         } else {
             scene
         };
-        let style = self.canvas.style();
-        style.set_property("width", &css_px(width))?;
-        style.set_property("height", &css_px(scene.height))?;
         let (bw, bh) = (
             (width * ratio).round() as u32,
             (scene.height * ratio).round() as u32,
@@ -520,6 +570,18 @@ impl Mounted {
                     if m.state.borrow().keyboard {
                         m.set_active(None, Anchor::Mark, false);
                     }
+                }
+            }),
+        )?;
+
+        // Opening "查看数据" before the table is built builds it first.
+        let m = Rc::downgrade(this);
+        on(
+            &this.details,
+            "click",
+            Box::new(move |_| {
+                if let Some(Err(e)) = m.upgrade().map(|m| m.finish()) {
+                    web_sys::console::warn_1(&e);
                 }
             }),
         )?;

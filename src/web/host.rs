@@ -1,7 +1,7 @@
 //! The page around the charts: live preview for editors, and height
 //! messages for hosts that embed a chart in an iframe.
 
-use super::{fetch_bytes_fresh, first_frames, mount_root, unmount_root, watch};
+use super::{fetch_bytes_fresh, first_frames, mount_root, settle, unmount_root, watch};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -141,6 +141,7 @@ async fn check() {
                 if let Err(e) = result {
                     web_sys::console::warn_1(&e);
                 }
+                settle().await;
             }
         }
     }

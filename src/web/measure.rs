@@ -3,7 +3,9 @@
 //! A line's width is the sum of its characters' widths, each measured once
 //! per font and size and cached for the page's lifetime: wrapping and
 //! re-layout on resize then cost no canvas calls at all. (CJK has no
-//! kerning; for Latin text the sum is within a fraction of a pixel.)
+//! kerning; for Latin text the sum is within a fraction of a pixel.) CJK
+//! ideographs share one advance in every CJK font, so one of them is
+//! measured for all: a chart's first layout costs a few dozen calls.
 
 use crate::layout::{ApproxMeasure, TextMeasure};
 use std::cell::RefCell;
@@ -41,6 +43,7 @@ impl CanvasMeasure {
     }
 
     fn char_width(&self, ctx: &CanvasRenderingContext2d, c: char, size: f64, bold: bool) -> f64 {
+        let c = if is_ideograph(c) { '中' } else { c };
         let key = ((size * 100.0) as u32, bold, c);
         let cached = WIDTHS.with(|w| {
             w.borrow()
@@ -88,4 +91,10 @@ impl TextMeasure for CanvasMeasure {
             None => ApproxMeasure.width(text, size, bold),
         })
     }
+}
+
+/// CJK unified ideographs (with extension A and compatibility ideographs),
+/// all one em wide in CJK fonts.
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }

@@ -143,11 +143,41 @@ pub async fn mount() -> Result<JsValue, JsValue> {
         html.set_attribute("data-infographic-ready", "")?;
     }
     document.dispatch_event(&event)?;
+
+    settle().await;
+    if let Some(html) = document.document_element() {
+        html.set_attribute("data-infographic-painted", "")?;
+    }
+    document.dispatch_event(&web_sys::Event::new("infographic:painted")?)?;
     Ok(detail)
 }
 
-/// A chart's report, and the chart if it mounted.
-type Mounting = (ChartReport, Option<Rc<Mounted>>);
+/// Finishes every chart left for later by [`first_frames`] (out of view:
+/// not yet painted; data tables not yet built), one per task so the page
+/// stays responsive. A chart that scrolls into view first is finished then.
+pub(super) async fn settle() {
+    while let Some(m) = charts().into_iter().find(|m| !m.finished()) {
+        next_task().await;
+        if let Err(e) = m.finish() {
+            web_sys::console::warn_1(&e);
+        }
+    }
+}
+
+/// Resolves in a later task (a zero timeout), letting the browser paint
+/// and handle input in between.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// A chart's report, and the chart if it mounted, with its figure's width
+/// and top (CSS px, viewport) read before any chart DOM went in.
+type Mounting = (ChartReport, Option<(Rc<Mounted>, f64, f64)>);
 
 /// Mounts every chart of one root from its data file's bytes (or the
 /// reason they could not be fetched), without drawing; see [`first_frames`].
@@ -196,14 +226,23 @@ fn mount_root(
         host::banner(document, root, count)?;
     }
     let mut reports = Vec::new();
-    let figures = root.query_selector_all("[data-chart]")?;
-    for j in 0..figures.length() {
-        let Some(figure) = figures
-            .item(j)
-            .and_then(|n| n.dyn_into::<HtmlElement>().ok())
-        else {
-            continue;
-        };
+    let list = root.query_selector_all("[data-chart]")?;
+    let figures: Vec<HtmlElement> = (0..list.length())
+        .filter_map(|j| list.item(j).and_then(|n| n.dyn_into().ok()))
+        .collect();
+    // Every figure's width and top are read before any chart DOM goes in:
+    // that costs at most the page layout the browser owes anyway, where
+    // reading after each insertion would force a layout per chart. Should a
+    // plot come out narrower than its figure (a host's padding), the resize
+    // observer's first call lays it out again before the page paints.
+    let places: Vec<(f64, f64)> = figures
+        .iter()
+        .map(|f| {
+            let top = f.get_bounding_client_rect().top();
+            (f64::from(f.client_width()), top)
+        })
+        .collect();
+    for (figure, (width, top)) in figures.iter().zip(places) {
         // An embed names its chart in the page address: embed.html?chart=ID.
         let id = match figure.get_attribute("data-chart").unwrap_or_default() {
             id if id.is_empty() => host::query("chart").unwrap_or_default(),
@@ -221,10 +260,10 @@ fn mount_root(
             },
         };
         let (problems, mounted) = match outcome {
-            Ok(c) => match Mounted::create(document, &figure, c, themes.clone(), level) {
+            Ok(c) => match Mounted::create(document, figure, c, themes.clone(), level) {
                 Ok(mounted) => {
                     PAGE.with(|p| p.borrow_mut().charts.push(mounted.clone()));
-                    (Vec::new(), Some(mounted))
+                    (Vec::new(), Some((mounted, width, top)))
                 }
                 Err(e) => (
                     vec![e.as_string().unwrap_or_else(|| "mount failed".to_string())],
@@ -232,7 +271,7 @@ fn mount_root(
                 ),
             },
             Err(problems) => {
-                chart::show_problems(document, &figure, &id, &problems, preview)?;
+                chart::show_problems(document, figure, &id, &problems, preview)?;
                 (problems.iter().map(Problem::to_string).collect(), None)
             }
         };
@@ -249,20 +288,33 @@ fn mount_root(
     Ok(reports)
 }
 
-/// Draws the first frame of every newly mounted chart: all widths are read
-/// first (one page layout), then every chart is laid out and painted.
-/// Returns the reports, with each chart's marks.
+/// Lays out every newly mounted chart at the width read before mounting,
+/// sizes its box, and paints it if it may be in view; [`settle`] paints the
+/// rest after `infographic:ready`. No layout is read: a chart lies at least
+/// as low as its figure's top before mounting plus the canvas heights of
+/// the charts above it, so any chart whose lowest place starts above the
+/// screen's bottom edge counts as in view. Returns the reports, with each
+/// chart's marks.
 fn first_frames(mountings: Vec<Mounting>) -> Vec<ChartReport> {
-    let widths: Vec<f64> = mountings
-        .iter()
-        .map(|(_, m)| m.as_ref().map_or(0.0, |m| m.width()))
-        .collect();
+    let view = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    let mut above = 0.0;
     mountings
         .into_iter()
-        .zip(widths)
-        .map(|((mut report, mounted), width)| {
-            if let Some(m) = mounted {
-                if let Err(e) = m.draw_at(width, true) {
+        .map(|(mut report, mounted)| {
+            if let Some((m, width, top)) = mounted {
+                let drawn = m.draw_at(width, true, false).and_then(|()| {
+                    let lowest = top + above;
+                    above += m.height();
+                    if lowest < view {
+                        m.paint_first()
+                    } else {
+                        Ok(())
+                    }
+                });
+                if let Err(e) = drawn {
                     report.ok = false;
                     report
                         .problems
@@ -426,6 +478,9 @@ fn entered(entries: js_sys::Array) {
             .iter()
             .filter(|m| m.plot().is_same_node(Some(&target)))
         {
+            if let Err(e) = m.finish() {
+                web_sys::console::warn_1(&e);
+            }
             m.start_entrance();
             PAGE.with(|p| {
                 if let Some((observer, _)) = &p.borrow().intersect {

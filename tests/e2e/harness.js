@@ -64,7 +64,8 @@ export function launch() {
 
 /**
  * Opens `path` at the given viewport, collecting console errors and page errors,
- * and resolves once the page has dispatched `infographic:ready`.
+ * and resolves once the page has dispatched `infographic:ready` and has
+ * painted every chart (`data-infographic-painted`).
  */
 export async function open(
   browser,
@@ -94,5 +95,7 @@ export async function open(
   });
   await page.goto(base + path);
   const report = await page.evaluate(() => window.__ready);
+  // Charts out of view are painted, and data tables built, just after ready.
+  await page.waitForSelector('html[data-infographic-painted]', { state: 'attached' });
   return { context, page, errors, report };
 }
