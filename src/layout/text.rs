@@ -117,7 +117,7 @@ fn avoid_widow(lines: &mut [String], fits: &dyn Fn(&str) -> bool) {
     let Some(moved) = prev.chars().last() else {
         return;
     };
-    if moved.is_ascii() || "（《「『“‘(".contains(moved) {
+    if moved.is_ascii() || opens(moved) {
         return;
     }
     let candidate = format!("{moved}{last}");
@@ -151,14 +151,42 @@ pub fn ellipsize(
     String::new()
 }
 
+/// Opening brackets and quotes: never left at a line's end.
+fn opens(c: char) -> bool {
+    matches!(c, '（' | '《' | '「' | '『' | '“' | '‘' | '(')
+}
+
 /// Splits text into unbreakable tokens.
 fn tokens(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut glue_next = false;
     for c in text.chars() {
         let word_char = c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '%' | '-' | '+' | '/');
-        let closing = "，。、；：！？）》」』”’％…,.;:!?)".contains(c);
-        let opening = "（《「『“‘(".contains(c);
+        let closing = matches!(
+            c,
+            '，' | '。'
+                | '、'
+                | '；'
+                | '：'
+                | '！'
+                | '？'
+                | '）'
+                | '》'
+                | '」'
+                | '』'
+                | '”'
+                | '’'
+                | '％'
+                | '…'
+                | ','
+                | '.'
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+        );
+        let opening = opens(c);
         let extend = match out.last() {
             Some(last) => {
                 glue_next

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// Character widths of one font family, by (size × 100, bold, character).
+/// Character widths by (size × 100, bold, character).
 type Widths = HashMap<(u32, bool, char), f64>;
 
 thread_local! {
@@ -24,8 +24,9 @@ thread_local! {
         .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
         .and_then(|c| c.get_context("2d").ok().flatten())
         .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
-    /// Character widths by font family, then (size × 100, bold, character).
-    static WIDTHS: RefCell<HashMap<String, Widths>> = RefCell::new(HashMap::new());
+    /// The font family measured, and its character widths by (size × 100,
+    /// bold, character); a page draws in one family, another starts over.
+    static WIDTHS: RefCell<(String, Widths)> = RefCell::new((String::new(), HashMap::new()));
     /// The font the context is set to.
     static FONT: RefCell<String> = const { RefCell::new(String::new()) };
 }
@@ -46,9 +47,8 @@ impl CanvasMeasure {
         let c = if is_ideograph(c) { '中' } else { c };
         let key = ((size * 100.0) as u32, bold, c);
         let cached = WIDTHS.with(|w| {
-            w.borrow()
-                .get(self.family.as_str())
-                .and_then(|m| m.get(&key).copied())
+            let (family, widths) = &*w.borrow();
+            widths.get(&key).copied().filter(|_| *family == self.family)
         });
         if let Some(w) = cached {
             return w;
@@ -72,10 +72,12 @@ impl CanvasMeasure {
             .map(|m| m.width())
             .unwrap_or_else(|_| ApproxMeasure.width(c.encode_utf8(&mut buf), size, bold));
         WIDTHS.with(|m| {
-            m.borrow_mut()
-                .entry(self.family.clone())
-                .or_default()
-                .insert(key, w)
+            let (family, widths) = &mut *m.borrow_mut();
+            if *family != self.family {
+                family.clone_from(&self.family);
+                widths.clear();
+            }
+            widths.insert(key, w);
         });
         w
     }
