@@ -131,6 +131,24 @@ pub fn draw<DB: DrawingBackend>(
     area.present()
 }
 
+/// The backing store (device px) for a canvas that must show `need`,
+/// given its `current` size: kept when it is large enough and not too
+/// large, so the small resizes of a window being dragged or a page zoomed
+/// only clear and repaint it (reallocating makes the browser's next paint
+/// several times slower); otherwise `need` plus a margin for the next one.
+pub fn backing_store(need: (u32, u32), current: (u32, u32)) -> (u32, u32) {
+    let area = |(w, h): (u32, u32)| f64::from(w) * f64::from(h);
+    let fits = current.0 >= need.0 && current.1 >= need.1;
+    if fits && area(current) <= 1.5 * area(need) {
+        current
+    } else {
+        (
+            need.0.saturating_add(need.0 / 20),
+            need.1.saturating_add(need.1 / 10),
+        )
+    }
+}
+
 /// Renders `scene` as a standalone SVG document (text as text).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn to_svg(scene: &Scene, font_family: &str) -> Result<String, String> {

@@ -72,3 +72,20 @@ fn hostile_text_stays_text() {
         .descendants()
         .any(|n| n.text().is_some_and(|t| t.contains("<b>x</b> & <img"))));
 }
+
+#[test]
+fn canvas_backing_store_survives_small_resizes() {
+    use kazuo_infographic::render::backing_store;
+    // First paint: the need plus a margin.
+    let first = backing_store((1170, 900), (300, 150));
+    assert_eq!(first, (1228, 990));
+    // Narrower or a little wider, a little taller: kept.
+    assert_eq!(backing_store((1140, 930), first), first);
+    assert_eq!(backing_store((1200, 990), first), first);
+    // Wider than the store: a new one.
+    assert_eq!(backing_store((1300, 900), first), (1365, 990));
+    // Much smaller (a phone rotated back, a lower pixel ratio): a new one.
+    assert_eq!(backing_store((600, 500), first), (630, 550));
+    // Nothing to show.
+    assert_eq!(backing_store((0, 0), (0, 0)), (0, 0));
+}

@@ -9,7 +9,7 @@ use crate::format::css_px;
 use crate::interact::{place_tip, step};
 use crate::layout::{layout, layout_at, Point, Scene};
 use crate::model::{Chart, Problem};
-use crate::render::{draw, Options};
+use crate::render::{backing_store, draw, Options};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::cell::{Cell, RefCell};
@@ -59,6 +59,9 @@ pub(super) struct Mounted {
     chart: Chart,
     themes: Rc<Themes>,
     plot: HtmlElement,
+    /// Clips the canvas to the chart's size: the backing store may be a
+    /// little larger, so that small resizes keep it (see [`backing_store`]).
+    clip: HtmlElement,
     canvas: HtmlCanvasElement,
     tip: HtmlElement,
     /// The closed "查看数据" box; its table is built by [`Mounted::finish`].
@@ -109,7 +112,8 @@ impl Mounted {
                 ("aria-describedby", &format!("{summary_id} {help_id}")),
             ],
         )?;
-        let canvas: HtmlCanvasElement = append(document, &plot, "canvas", "", None)?.dyn_into()?;
+        let clip: HtmlElement = append(document, &plot, "div", "ig-canvas", None)?.dyn_into()?;
+        let canvas: HtmlCanvasElement = append(document, &clip, "canvas", "", None)?.dyn_into()?;
         canvas.set_attribute("aria-hidden", "true")?;
         let tip: HtmlElement = append(document, &plot, "div", "ig-tip", None)?.dyn_into()?;
         attrs(&tip, &[("role", "status"), ("aria-live", "polite")])?;
@@ -155,6 +159,7 @@ impl Mounted {
             chart,
             themes,
             plot,
+            clip,
             canvas,
             tip,
             details,
@@ -254,23 +259,18 @@ impl Mounted {
         self.paint()
     }
 
-    /// Lays out again if the width, pixel ratio or scheme changed (or if
-    /// `force`), then paints.
-    pub(super) fn redraw(&self, force: bool) -> Result<(), JsValue> {
-        self.draw_at(self.width(), force, true)
-    }
-
     /// The plot's width in CSS px (reading it may lay out the page).
     pub(super) fn width(&self) -> f64 {
         f64::from(self.plot.client_width())
     }
 
     /// Lays out at `width` if it, the pixel ratio or the scheme changed (or
-    /// if `force`) and sizes the canvas box; then paints, unless `paint` is
-    /// false and the chart has never been painted (see [`Mounted::finish`]).
-    pub(super) fn draw_at(&self, width: f64, force: bool, paint: bool) -> Result<(), JsValue> {
+    /// if `force`) and sizes the canvas box; then paints if `paint`, else
+    /// leaves the paint to [`Mounted::finish`]. Returns whether the canvas
+    /// shows the current layout.
+    pub(super) fn draw_at(&self, width: f64, force: bool, paint: bool) -> Result<bool, JsValue> {
         if width <= 0.0 {
-            return Ok(());
+            return Ok(true);
         }
         let key = (
             width,
@@ -278,28 +278,28 @@ impl Mounted {
             prefers("(prefers-color-scheme: dark)"),
         );
         if !force && self.state.borrow().drawn == Some(key) {
-            return Ok(());
+            return Ok(self.state.borrow().painted);
         }
         let timer = Timer::start("redraw", &self.chart.id);
         let theme = self.themes.current();
         let measure = CanvasMeasure::new(&theme.font_family);
         let scene = layout(&self.chart, width, &measure, theme);
         // The box takes its size now, so nothing below moves when it paints.
-        let style = self.canvas.style();
-        style.set_property("width", &css_px(width))?;
-        style.set_property("height", &css_px(scene.height))?;
-        let painted = {
+        self.clip
+            .style()
+            .set_property("height", &css_px(scene.height))?;
+        {
             let mut s = self.state.borrow_mut();
             s.drawn = Some(key);
             s.scene = Some(scene);
-            s.painted
-        };
-        if paint || painted {
+            s.painted = false;
+        }
+        if paint {
             self.paint()?;
             self.update_tip(Anchor::Mark)?;
         }
         timer.end();
-        Ok(())
+        Ok(paint)
     }
 
     /// Draws the current frame: the entrance's progress, the active mark.
@@ -321,11 +321,17 @@ impl Mounted {
         } else {
             scene
         };
-        let (bw, bh) = (
+        let need = (
             (width * ratio).round() as u32,
             (scene.height * ratio).round() as u32,
         );
-        if self.canvas.width() != bw || self.canvas.height() != bh {
+        let now = (self.canvas.width(), self.canvas.height());
+        let (bw, bh) = backing_store(need, now);
+        // One backing pixel per device pixel, whatever the store's size.
+        let style = self.canvas.style();
+        style.set_property("width", &css_px(f64::from(bw) / ratio))?;
+        style.set_property("height", &css_px(f64::from(bh) / ratio))?;
+        if (bw, bh) != now {
             // Resizing the backing store also clears it.
             self.canvas.set_width(bw);
             self.canvas.set_height(bh);

@@ -60,6 +60,8 @@ struct Page {
     ratio: Option<(MediaQueryList, Closure<dyn FnMut()>)>,
     scheme: Option<(MediaQueryList, Closure<dyn FnMut()>)>,
     intersect: Option<Observer<IntersectionObserver, js_sys::Array>>,
+    /// Watches charts come within half a screen of view, to paint them.
+    near: Option<Observer<IntersectionObserver, js_sys::Array>>,
     document: Vec<(&'static str, Listener)>,
     frame: Option<Closure<dyn FnMut(f64)>>,
     frame_pending: bool,
@@ -305,7 +307,7 @@ fn first_frames(mountings: Vec<Mounting>) -> Vec<ChartReport> {
         .into_iter()
         .map(|(mut report, mounted)| {
             if let Some((m, width, top)) = mounted {
-                let drawn = m.draw_at(width, true, false).and_then(|()| {
+                let drawn = m.draw_at(width, true, false).and_then(|_| {
                     let lowest = top + above;
                     above += m.height();
                     if lowest < view {
@@ -349,7 +351,7 @@ fn unmount_root(root: &Element) {
             if let Some((observer, _)) = &page.resize {
                 observer.unobserve(m.plot());
             }
-            if let Some((observer, _)) = &page.intersect {
+            for (observer, _) in page.intersect.iter().chain(&page.near) {
                 observer.unobserve(m.plot());
             }
         }
@@ -378,11 +380,64 @@ fn charts() -> Vec<Rc<Mounted>> {
     PAGE.with(|p| p.borrow().charts.clone())
 }
 
-/// Redraws every chart whose width, pixel ratio or scheme changed.
+/// How far beyond the screen, as a share of its height, a chart counts as
+/// near: painted at once on resize, and painted when scrolled this close.
+const NEAR: f64 = 0.5;
+
+/// Lays out again every chart whose width, pixel ratio or scheme changed,
+/// painting those near the screen at once. The others are left to paint
+/// when they come near (a page of many charts rotates as fast as one
+/// screenful). All sizes and places are read before anything is drawn:
+/// one page layout, not one per chart.
 fn redraw_all() {
-    for m in charts() {
-        if let Err(e) = m.redraw(false) {
-            web_sys::console::warn_1(&e);
+    let view = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    let charts = charts();
+    let places: Vec<(f64, bool)> = charts
+        .iter()
+        .map(|m| {
+            let rect = m.plot().get_bounding_client_rect();
+            let near = rect.bottom() > -NEAR * view && rect.top() < (1.0 + NEAR) * view;
+            (m.width(), near)
+        })
+        .collect();
+    for (m, (width, near)) in charts.iter().zip(places) {
+        match m.draw_at(width, false, near) {
+            // Asked again, the observer reports where the chart is once
+            // the page is laid out: it is painted then if near after all.
+            Ok(false) => PAGE.with(|p| {
+                if let Some((observer, _)) = &p.borrow().near {
+                    observer.unobserve(m.plot());
+                    observer.observe(m.plot());
+                }
+            }),
+            Ok(true) => {}
+            Err(e) => web_sys::console::warn_1(&e),
+        }
+    }
+}
+
+/// Near-view observer callback: paints charts that came near the screen
+/// and were not painted at their current size.
+fn came_near(entries: js_sys::Array) {
+    let charts = charts();
+    for entry in entries.iter() {
+        let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
+            continue;
+        };
+        if !entry.is_intersecting() {
+            continue;
+        }
+        let target = entry.target();
+        for m in charts
+            .iter()
+            .filter(|m| m.plot().is_same_node(Some(&target)))
+        {
+            if let Err(e) = m.finish() {
+                web_sys::console::warn_1(&e);
+            }
         }
     }
 }
@@ -407,6 +462,14 @@ fn watch() -> Result<(), JsValue> {
                 IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)?;
             page.intersect = Some((observer, callback));
         }
+        if page.near.is_none() {
+            let callback = Closure::<dyn FnMut(js_sys::Array)>::new(came_near);
+            let init = IntersectionObserverInit::new();
+            init.set_root_margin(&format!("{0}% 0px {0}% 0px", NEAR * 100.0));
+            let observer =
+                IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)?;
+            page.near = Some((observer, callback));
+        }
         if page.document.is_empty() {
             for kind in ["pointerdown", "keydown"] {
                 let listener = Closure::<dyn FnMut(web_sys::Event)>::new(dismiss);
@@ -423,6 +486,9 @@ fn watch() -> Result<(), JsValue> {
                 if !m.entered() {
                     observer.observe(m.plot());
                 }
+            }
+            if let Some((observer, _)) = &page.near {
+                observer.observe(m.plot());
             }
         }
         Ok(())
