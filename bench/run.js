@@ -64,9 +64,9 @@ async function phone(rate) {
     // reference page has drawn everything by then.
     window.__painted = new Promise((ok) => {
       document.addEventListener('infographic:painted', () => ok(performance.now()), { once: true });
-      document.addEventListener('infographic:ready', () => setTimeout(() => {
+      document.addEventListener('infographic:ready', () => {
         if (!document.querySelector('[data-infographic]')) ok(performance.now());
-      }), { once: true });
+      }, { once: true });
     });
   });
   return { context, page, cdp };

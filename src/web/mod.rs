@@ -422,24 +422,25 @@ fn redraw_all() {
 /// Near-view observer callback: paints charts that came near the screen
 /// and were not painted at their current size.
 fn came_near(entries: js_sys::Array) {
-    let charts = charts();
-    for entry in entries.iter() {
-        let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
-            continue;
-        };
-        if !entry.is_intersecting() {
-            continue;
-        }
-        let target = entry.target();
-        for m in charts
-            .iter()
-            .filter(|m| m.plot().is_same_node(Some(&target)))
-        {
-            if let Err(e) = m.finish() {
-                web_sys::console::warn_1(&e);
-            }
+    for m in intersecting(&entries) {
+        if let Err(e) = m.finish() {
+            web_sys::console::warn_1(&e);
         }
     }
+}
+
+/// The charts an observer reports as now intersecting.
+fn intersecting(entries: &js_sys::Array) -> Vec<Rc<Mounted>> {
+    let targets: Vec<Element> = entries
+        .iter()
+        .filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
+        .filter(|e| e.is_intersecting())
+        .map(|e| e.target())
+        .collect();
+    charts()
+        .into_iter()
+        .filter(|m| targets.iter().any(|t| m.plot().is_same_node(Some(t))))
+        .collect()
 }
 
 /// Starts the page-wide watchers (once) and observes every mounted chart.
@@ -531,29 +532,16 @@ fn watch_ratio() -> Result<(), JsValue> {
 /// IntersectionObserver callback: starts the entrance of charts that
 /// scrolled into view, once each.
 fn entered(entries: js_sys::Array) {
-    let charts = charts();
-    for entry in entries.iter() {
-        let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
-            continue;
-        };
-        if !entry.is_intersecting() {
-            continue;
+    for m in intersecting(&entries) {
+        if let Err(e) = m.finish() {
+            web_sys::console::warn_1(&e);
         }
-        let target = entry.target();
-        for m in charts
-            .iter()
-            .filter(|m| m.plot().is_same_node(Some(&target)))
-        {
-            if let Err(e) = m.finish() {
-                web_sys::console::warn_1(&e);
+        m.start_entrance();
+        PAGE.with(|p| {
+            if let Some((observer, _)) = &p.borrow().intersect {
+                observer.unobserve(m.plot());
             }
-            m.start_entrance();
-            PAGE.with(|p| {
-                if let Some((observer, _)) = &p.borrow().intersect {
-                    observer.unobserve(&target);
-                }
-            });
-        }
+        });
     }
     request_frame();
 }
