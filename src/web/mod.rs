@@ -100,6 +100,22 @@ struct MarkReport {
 pub async fn mount() -> Result<JsValue, JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
+
+    // Every data file is requested first; fonts load meanwhile.
+    let mut roots = Vec::new();
+    let list = document.query_selector_all("[data-infographic]")?;
+    for i in 0..list.length() {
+        let Some(root) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if root.has_attribute("data-infographic-mounted") {
+            continue;
+        }
+        root.set_attribute("data-infographic-mounted", "")?;
+        let url = root.get_attribute("data-infographic").unwrap_or_default();
+        let request = fetch(&url, false);
+        roots.push((root, url, request));
+    }
     if let Ok(fonts) = js_sys::Reflect::get(&document, &"fonts".into()) {
         if let Ok(ready) = js_sys::Reflect::get(&fonts, &"ready".into()) {
             if let Ok(promise) = ready.dyn_into::<js_sys::Promise>() {
@@ -111,17 +127,8 @@ pub async fn mount() -> Result<JsValue, JsValue> {
     let preview = host::is_preview();
     let mut mountings = Vec::new();
     let mut embeds = false;
-    let roots = document.query_selector_all("[data-infographic]")?;
-    for i in 0..roots.length() {
-        let Some(root) = roots.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        if root.has_attribute("data-infographic-mounted") {
-            continue;
-        }
-        root.set_attribute("data-infographic-mounted", "")?;
-        let url = root.get_attribute("data-infographic").unwrap_or_default();
-        let fetched = fetch_bytes(&url).await;
+    for (root, url, request) in roots {
+        let fetched = request.await;
         if preview {
             host::watch_file(&root, &url, fetched.as_ref().ok().cloned());
         }
@@ -598,23 +605,27 @@ fn dismiss(event: web_sys::Event) {
     }
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    fetch(url, false).await
-}
-
 /// Fetches bypassing every cache (preview's polling).
 async fn fetch_bytes_fresh(url: &str) -> Result<Vec<u8>, String> {
     fetch(url, true).await
 }
 
-async fn fetch(url: &str, fresh: bool) -> Result<Vec<u8>, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let init = web_sys::RequestInit::new();
-    if fresh {
-        init.set_cache(web_sys::RequestCache::NoStore);
-    }
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
+/// Requests `url` now (not when first polled) and reads the body when
+/// awaited.
+fn fetch(url: &str, fresh: bool) -> impl std::future::Future<Output = Result<Vec<u8>, String>> {
+    let request = web_sys::window().map(|window| {
+        let init = web_sys::RequestInit::new();
+        if fresh {
+            init.set_cache(web_sys::RequestCache::NoStore);
+        }
+        JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    });
+    async move { read_body(request.ok_or("no window")?.await).await }
+}
+
+/// The body of a fetched response, or why there is none.
+async fn read_body(response: Result<JsValue, JsValue>) -> Result<Vec<u8>, String> {
+    let response: Response = response
         .map_err(|_| "网络错误 (network error)".to_string())?
         .dyn_into()
         .map_err(|_| "not a response".to_string())?;

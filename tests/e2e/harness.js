@@ -63,7 +63,8 @@ export function launch() {
 }
 
 /**
- * Opens `path` at the given viewport, collecting console errors and page errors,
+ * Opens `path` at the given viewport (after running `init`, if given, as an init
+ * script), collecting console errors and page errors,
  * and resolves once the page has dispatched `infographic:ready` and has
  * painted every chart (`data-infographic-painted`).
  */
@@ -71,7 +72,7 @@ export async function open(
   browser,
   base,
   path,
-  { width, height = 900, dpr = 1, reducedMotion = 'no-preference', colorScheme = 'light', route } = {},
+  { width, height = 900, dpr = 1, reducedMotion = 'no-preference', colorScheme = 'light', route, init } = {},
 ) {
   const context = await browser.newContext({
     viewport: { width, height },
@@ -88,6 +89,7 @@ export async function open(
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(String(e)));
+  if (init) await page.addInitScript(init);
   await page.addInitScript(() => {
     window.__ready = new Promise((ok) =>
       document.addEventListener('infographic:ready', (e) => ok(e.detail), { once: true }),

@@ -1,0 +1,83 @@
+// Painting only what the reader can see: charts below the first screen are
+// painted just after `infographic:ready`, and after a resize a chart far
+// from view is laid out at once but painted when it comes near.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open } from './harness.js';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** In the page: the share of a chart's backing pixels with ink, and the rightmost inked column (CSS px). */
+function inkOf(id) {
+  const c = document.querySelector(`figure[data-chart="${id}"] canvas`);
+  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let ink = 0;
+  let right = -1;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i + 3] > 128) {
+      ink++;
+      right = Math.max(right, (i / 4) % c.width);
+    }
+  }
+  return { ink: ink / (c.width * c.height), right: (right + 1) / devicePixelRatio };
+}
+
+test('on a phone, ready comes with the first screen painted; the rest is painted after', async () => {
+  const { context, page, errors } = await open(browser, server.url, '/', {
+    width: 390,
+    height: 844,
+    dpr: 3,
+    reducedMotion: 'reduce',
+    init: `const inkOf = ${inkOf};
+      document.addEventListener('infographic:ready', () => {
+        window.__atReady = { targets: inkOf('targets'), firms: inkOf('firms') };
+      }, { once: true });`,
+  });
+  try {
+    const atReady = await page.evaluate(() => window.__atReady);
+    assert.ok(atReady.targets.ink > 0.01, `the chart in view is painted at ready: ${JSON.stringify(atReady)}`);
+    assert.equal(atReady.firms.ink, 0, 'a chart three screens down waits until after ready');
+    // The harness waited for `infographic:painted`: now every chart is.
+    const firms = await page.evaluate(inkOf, 'firms');
+    assert.ok(firms.ink > 0.01, `painted after ready: ${JSON.stringify(firms)}`);
+    // Its box had its final height from the start: nothing below it moved.
+    const box = await page.locator('figure[data-chart="firms"] .ig-canvas').boundingBox();
+    assert.ok(box.height > 300, `box height ${box.height}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('after a resize, a chart far from view is painted at the new width once it comes near', async () => {
+  const { context, page, errors } = await open(browser, server.url, '/', { width: 390, height: 844, reducedMotion: 'reduce' });
+  try {
+    const before = await page.evaluate(inkOf, 'firms');
+    assert.ok(before.right > 340, `at 390 px the right column reaches ${before.right}`);
+    await page.setViewportSize({ width: 330, height: 844 });
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    // Laid out at once: the box already has the new width...
+    const box = await page.locator('figure[data-chart="firms"] .ig-canvas').boundingBox();
+    assert.ok(Math.abs(box.width - 298) < 1, `box width ${box.width}`);
+    // ...but, three screens down, it is not painted yet.
+    const stale = await page.evaluate(inkOf, 'firms');
+    assert.ok(stale.right > 340, `not repainted while far: ${JSON.stringify(stale)}`);
+    // ...and once near the screen it shows the new layout, nothing past its edge.
+    await page.locator('figure[data-chart="firms"]').scrollIntoViewIfNeeded();
+    await page.waitForFunction(`(${inkOf})('firms').right <= 298`, null, { timeout: 3000 });
+    const after = await page.evaluate(inkOf, 'firms');
+    assert.ok(after.ink > 0.01 && after.right > 250, `repainted: ${JSON.stringify(after)}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
