@@ -3,6 +3,8 @@
 //! its whole — can say its line and column. Strict RFC 8259; nesting is
 //! limited so that no input can exhaust the stack.
 
+use super::problem::en_str;
+
 /// A parsed value and the byte offset where it starts.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Node {
@@ -77,7 +79,10 @@ impl Parser<'_> {
     }
 
     fn eof(&self) -> SyntaxError {
-        self.error("文件意外结束：可能缺少 } 或 ]", "EOF while parsing")
+        self.error(
+            "文件意外结束：可能缺少 } 或 ]",
+            en_str!("EOF while parsing"),
+        )
     }
 
     fn peek(&self) -> Option<u8> {
@@ -92,7 +97,7 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
         if depth > MAX_DEPTH {
-            return Err(self.error("嵌套层数过多", "recursion limit exceeded"));
+            return Err(self.error("嵌套层数过多", en_str!("recursion limit exceeded")));
         }
         self.ws();
         let at = self.pos;
@@ -107,7 +112,7 @@ impl Parser<'_> {
             Some(b'n') => self.literal("null", Json::Null)?,
             Some(_) => return Err(self.error(
                 "此处应为一个值（数字、\"文本\"、true/false、null、[ ] 或 { }）；注意使用英文标点",
-                "expected value",
+                en_str!("expected value"),
             )),
         };
         Ok(Node { value, at })
@@ -120,7 +125,7 @@ impl Parser<'_> {
         } else {
             Err(self.error(
                 "此处应为一个值（数字、\"文本\"、true/false、null、[ ] 或 { }）；注意使用英文标点",
-                "expected value",
+                en_str!("expected value"),
             ))
         }
     }
@@ -139,10 +144,16 @@ impl Parser<'_> {
                 Some(b'"') => {}
                 None => return Err(self.eof()),
                 Some(b'}') if !members.is_empty() => {
-                    return Err(self.error("多余的逗号：最后一项后面不能有逗号", "trailing comma"))
+                    return Err(self.error(
+                        "多余的逗号：最后一项后面不能有逗号",
+                        en_str!("trailing comma"),
+                    ))
                 }
                 Some(_) => {
-                    return Err(self.error("字段名必须放在英文双引号里", "key must be a string"))
+                    return Err(self.error(
+                        "字段名必须放在英文双引号里",
+                        en_str!("key must be a string"),
+                    ))
                 }
             }
             let key_at = self.pos;
@@ -151,7 +162,9 @@ impl Parser<'_> {
             match self.peek() {
                 Some(b':') => self.pos += 1,
                 None => return Err(self.eof()),
-                Some(_) => return Err(self.error("字段名后应为英文冒号 :", "expected `:`")),
+                Some(_) => {
+                    return Err(self.error("字段名后应为英文冒号 :", en_str!("expected `:`")))
+                }
             }
             let value = self.value(depth + 1)?;
             members.push((key, key_at, value));
@@ -164,7 +177,10 @@ impl Parser<'_> {
                 }
                 None => return Err(self.eof()),
                 Some(_) => {
-                    return Err(self.error("应为英文逗号或 }：可能漏了逗号", "expected `,` or `}`"))
+                    return Err(self.error(
+                        "应为英文逗号或 }：可能漏了逗号",
+                        en_str!("expected `,` or `}`"),
+                    ))
                 }
             }
         }
@@ -181,7 +197,10 @@ impl Parser<'_> {
         loop {
             self.ws();
             if self.peek() == Some(b']') {
-                return Err(self.error("多余的逗号：最后一项后面不能有逗号", "trailing comma"));
+                return Err(self.error(
+                    "多余的逗号：最后一项后面不能有逗号",
+                    en_str!("trailing comma"),
+                ));
             }
             items.push(self.value(depth + 1)?);
             self.ws();
@@ -193,7 +212,10 @@ impl Parser<'_> {
                 }
                 None => return Err(self.eof()),
                 Some(_) => {
-                    return Err(self.error("应为英文逗号或 ]：可能漏了逗号", "expected `,` or `]`"))
+                    return Err(self.error(
+                        "应为英文逗号或 ]：可能漏了逗号",
+                        en_str!("expected `,` or `]`"),
+                    ))
                 }
             }
         }
@@ -222,13 +244,13 @@ impl Parser<'_> {
             return Err(SyntaxError {
                 at: start,
                 zh: "数字写法有误",
-                en: "invalid number",
+                en: en_str!("invalid number"),
             });
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !digits(self) {
-                return Err(self.error("数字写法有误", "invalid number"));
+                return Err(self.error("数字写法有误", en_str!("invalid number")));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -237,7 +259,7 @@ impl Parser<'_> {
                 self.pos += 1;
             }
             if !digits(self) {
-                return Err(self.error("数字写法有误", "invalid number"));
+                return Err(self.error("数字写法有误", en_str!("invalid number")));
             }
         }
         let literal = self.text.get(start..self.pos).unwrap_or("");
@@ -246,7 +268,7 @@ impl Parser<'_> {
             _ => Err(SyntaxError {
                 at: start,
                 zh: "数字超出范围",
-                en: "number out of range",
+                en: en_str!("number out of range"),
             }),
         }
     }
@@ -262,7 +284,10 @@ impl Parser<'_> {
             out.push_str(self.text.get(run_start..self.pos).unwrap_or(""));
             match self.peek() {
                 None => {
-                    return Err(self.error("字符串缺少结束的双引号", "EOF while parsing a string"))
+                    return Err(self.error(
+                        "字符串缺少结束的双引号",
+                        en_str!("EOF while parsing a string"),
+                    ))
                 }
                 Some(b'"') => {
                     self.pos += 1;
@@ -296,7 +321,11 @@ impl Parser<'_> {
                             out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
                             continue;
                         }
-                        _ => return Err(self.error("文本中的转义写法有误", "invalid escape")),
+                        _ => {
+                            return Err(
+                                self.error("文本中的转义写法有误", en_str!("invalid escape"))
+                            )
+                        }
                     };
                     self.pos += 1;
                     out.push(c);
@@ -304,7 +333,7 @@ impl Parser<'_> {
                 Some(_) => {
                     return Err(self.error(
                         "文本中有控制字符（例如未转义的换行）",
-                        "control character found while parsing a string",
+                        en_str!("control character found while parsing a string"),
                     ))
                 }
             }
@@ -321,7 +350,7 @@ impl Parser<'_> {
                 self.pos += 4;
                 Ok(v)
             }
-            None => Err(self.error("文本中的转义写法有误", "invalid unicode escape")),
+            None => Err(self.error("文本中的转义写法有误", en_str!("invalid unicode escape"))),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! From the bytes of a data file to a [`Document`].
 
 use super::json::{parse, Json, Node};
-use super::problem::{Position, Problem};
+use super::problem::{en, en_str, Position, Problem};
 use super::read::{Reader, DOCUMENT_KEYS};
 use super::validate::{validate_chart, validate_theme};
 use super::{ChartEntry, Document, ThemeSpec};
@@ -38,7 +38,7 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
         return Err(vec![Problem::new(
             "",
             "文件是空的：应为一个 JSON 对象 { … }",
-            "the file is empty: expected a JSON object",
+            en_str!("the file is empty: expected a JSON object"),
         )]);
     }
     let root = parse(text)
@@ -108,7 +108,7 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
                 let dup = Problem::new(
                     format!("{prefix}.id"),
                     format!("图表 id “{id}”重复：charts[{first}] 已使用"),
-                    format!("duplicate chart id \"{id}\": already used by charts[{first}]"),
+                    en!("duplicate chart id \"{id}\": already used by charts[{first}]"),
                 )
                 .at(member(node, "id").map_or(origin, |n| Position::at_byte(text, n.at)));
                 match &mut result {
@@ -144,7 +144,7 @@ fn decode(bytes: &[u8]) -> Result<&str, Vec<Problem>> {
         return Err(vec![Problem::new(
             "",
             "文件是 UTF-16 编码：请用“UTF-8”编码另存后再试",
-            "the file is UTF-16: save it as UTF-8",
+            en_str!("the file is UTF-16: save it as UTF-8"),
         )]);
     }
     std::str::from_utf8(bytes).map_err(|e| {
@@ -156,12 +156,12 @@ fn decode(bytes: &[u8]) -> Result<&str, Vec<Problem>> {
         let (zh, en) = if gb {
             (
                 "文件不是 UTF-8 编码，看起来是 GBK/GB18030（如 Windows 记事本的“ANSI”）：请用“UTF-8”编码另存后再试",
-                "the file is not UTF-8; it looks like GBK/GB18030: save it as UTF-8",
+                en_str!("the file is not UTF-8; it looks like GBK/GB18030: save it as UTF-8"),
             )
         } else {
             (
                 "文件不是 UTF-8 编码：请用“UTF-8”编码另存后再试",
-                "the file is not valid UTF-8: save it as UTF-8",
+                en_str!("the file is not valid UTF-8: save it as UTF-8"),
             )
         };
         vec![Problem::new("", zh, en).at(at)]

@@ -19,6 +19,8 @@ mod schema;
 mod validate;
 
 pub use load::load;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use problem::en;
 pub use problem::{Position, Problem};
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::schema;

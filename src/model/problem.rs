@@ -2,6 +2,44 @@
 
 use std::fmt;
 
+/// An English message, written like `format!`: kept in native builds (the
+/// command line prints it beside the Chinese), left out of the
+/// WebAssembly build, whose pages speak Chinese only, so that readers do
+/// not download it. Its arguments are not evaluated there.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! en {
+    ($($arg:tt)*) => {{
+        #[allow(clippy::useless_format)]
+        let message = format!($($arg)*);
+        message
+    }};
+}
+/// An English message, written like `format!`: left out of this build.
+#[cfg(target_arch = "wasm32")]
+macro_rules! en {
+    ($($arg:tt)*) => {
+        String::new()
+    };
+}
+pub(crate) use en;
+
+/// An English message that is a literal: kept natively, empty in the
+/// WebAssembly build (see [`en!`]).
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! en_str {
+    ($text:literal) => {
+        $text
+    };
+}
+/// An English message that is a literal: empty in this build.
+#[cfg(target_arch = "wasm32")]
+macro_rules! en_str {
+    ($text:literal) => {
+        ""
+    };
+}
+pub(crate) use en_str;
+
 /// A place in the data file: 1-based line and column, the column counted
 /// in characters as an editor's status bar counts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +113,12 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}：{}（{}）", self.location(), self.zh, self.en)
+        write!(f, "{}：{}", self.location(), self.zh)?;
+        if self.en.is_empty() {
+            Ok(())
+        } else {
+            write!(f, "（{}）", self.en)
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 //! after a problem, so that an editor sees all of them at once.
 
 use super::json::{Json, Node};
-use super::problem::{did_you_mean, Position, Problem};
+use super::problem::{did_you_mean, en, en_str, Position, Problem};
 use super::validate::RawChart;
 use super::{Bound, Item, Kind, Measure, PaletteSpec, ThemeSpec};
 
@@ -73,6 +73,7 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 fn quoted(list: &[&str], sep: &str) -> String {
     list.iter()
         .map(|k| format!("`{k}`"))
@@ -93,17 +94,21 @@ impl<'t> Reader<'t> {
             .push(Problem::new(path, zh, en).at(Position::at_byte(self.text, at)));
     }
 
-    fn wrong_type(&mut self, node: &Node, path: &str, zh: &str, en: &str) {
-        let (found_zh, found_en) = node.value.kind();
-        let found_en = match &node.value {
-            Json::String(s) => format!("string \"{}\"", s.chars().take(40).collect::<String>()),
-            _ => found_en.to_string(),
-        };
+    #[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
+    fn wrong_type(&mut self, node: &Node, path: &str, zh: &str, en: &'static str) {
+        let found_zh = node.value.kind().0;
         self.problem(
             path,
             node.at,
             format!("类型错误：应为{zh}，实际是{found_zh}"),
-            format!("invalid type: {found_en}, expected {en}"),
+            en!(
+                "invalid type: {}, expected {en}",
+                match &node.value {
+                    Json::String(s) =>
+                        format!("string \"{}\"", s.chars().take(40).collect::<String>()),
+                    _ => node.value.kind().1.to_string(),
+                }
+            ),
         );
     }
 
@@ -116,7 +121,7 @@ impl<'t> Reader<'t> {
         keys: &[&str],
     ) -> Option<Obj<'n>> {
         let Json::Object(members) = &node.value else {
-            self.wrong_type(node, path, "对象 { }", "an object");
+            self.wrong_type(node, path, "对象 { }", en_str!("an object"));
             return None;
         };
         for (i, (key, at, _)) in members.iter().enumerate() {
@@ -126,7 +131,7 @@ impl<'t> Reader<'t> {
                     Some(guess) => format!("未知字段“{key}”，是不是“{guess}”？"),
                     None => format!("未知字段“{key}”，可用字段：{}", keys.join("、")),
                 };
-                let en = format!(
+                let en = en!(
                     "unknown field `{key}`, expected one of {}",
                     quoted(keys, ", ")
                 );
@@ -136,7 +141,7 @@ impl<'t> Reader<'t> {
                     &key_path,
                     *at,
                     format!("字段“{key}”重复出现"),
-                    format!("duplicate field `{key}`"),
+                    en!("duplicate field `{key}`"),
                 );
             }
         }
@@ -160,7 +165,7 @@ impl<'t> Reader<'t> {
                 &path,
                 obj.at,
                 format!("缺少必填字段“{key}”"),
-                format!("missing field `{key}`"),
+                en!("missing field `{key}`"),
             );
         }
         found
@@ -176,7 +181,7 @@ impl<'t> Reader<'t> {
         match &node.value {
             Json::String(s) => Some(s.clone()),
             _ => {
-                self.wrong_type(node, path, "文本", "a string");
+                self.wrong_type(node, path, "文本", en_str!("a string"));
                 None
             }
         }
@@ -186,7 +191,7 @@ impl<'t> Reader<'t> {
         match node.value {
             Json::Number(v) => Some(v),
             _ => {
-                self.wrong_type(node, path, "数字", "a number");
+                self.wrong_type(node, path, "数字", en_str!("a number"));
                 None
             }
         }
@@ -217,7 +222,7 @@ impl<'t> Reader<'t> {
         match &node.value {
             Json::Array(items) => Some(items),
             _ => {
-                self.wrong_type(node, path, "列表 [ ]", "a list");
+                self.wrong_type(node, path, "列表 [ ]", en_str!("a list"));
                 None
             }
         }
@@ -252,7 +257,7 @@ impl<'t> Reader<'t> {
             Some(guess) => format!("未知取值“{value}”，是不是“{guess}”？"),
             None => format!("未知取值“{value}”，可用：{}", options.join("、")),
         };
-        let en = format!(
+        let en = en!(
             "unknown variant `{value}`, expected one of {}",
             quoted(options, ", ")
         );
@@ -268,7 +273,7 @@ impl<'t> Reader<'t> {
                 ..
             }) => Some(*b),
             Some(n) => {
-                self.wrong_type(n, path, "true 或 false", "a boolean");
+                self.wrong_type(n, path, "true 或 false", en_str!("a boolean"));
                 None
             }
         }

@@ -2,7 +2,7 @@
 //! parts no larger than their whole, fields that belong to the kind.
 
 use super::locate::locate;
-use super::problem::{Position, Problem};
+use super::problem::{en, Position, Problem};
 use super::{Body, Chart, Item, Kind, Measure, PaletteSpec, Part, ThemeSpec};
 use crate::format::number;
 use crate::theme::{Color, Theme};
@@ -74,7 +74,7 @@ impl Checker<'_> {
             self.push(
                 path,
                 format!("“{path}”不能为空"),
-                format!("\"{path}\" must not be empty"),
+                en!("\"{path}\" must not be empty"),
             );
         }
     }
@@ -84,7 +84,7 @@ impl Checker<'_> {
             self.push(
                 path,
                 format!("不能为负数（现为 {}）", number(value)),
-                format!("must not be negative (is {})", number(value)),
+                en!("must not be negative (is {})", number(value)),
             );
         }
     }
@@ -94,7 +94,7 @@ impl Checker<'_> {
             self.push(
                 field,
                 format!("“{field}”不适用于 {kind} 图表，请删除"),
-                format!("\"{field}\" does not apply to a {kind} chart"),
+                en!("\"{field}\" does not apply to a {kind} chart"),
             );
         }
     }
@@ -104,7 +104,7 @@ impl Checker<'_> {
             self.push(
                 field,
                 format!("{kind} 图表缺少必填字段“{field}”"),
-                format!("a {kind} chart needs \"{field}\""),
+                en!("a {kind} chart needs \"{field}\""),
             );
         }
         value.as_ref()
@@ -115,7 +115,7 @@ impl Checker<'_> {
             self.push(
                 "items",
                 "“items”至少要有一项".into(),
-                "\"items\" must not be empty".into(),
+                en!("\"items\" must not be empty"),
             );
         }
         let first_unit = items.first().map(|i| i.unit.as_str());
@@ -126,14 +126,14 @@ impl Checker<'_> {
                 self.push(
                     &at,
                     "需要“plan”（计划）或“result”（实际）中至少一个数值".into(),
-                    "needs a \"plan\" or a \"result\" value".into(),
+                    en!("needs a \"plan\" or a \"result\" value"),
                 );
             }
             if kind == Kind::Target && item.plan.is_none() {
                 self.push(
                     &format!("{at}.plan"),
                     "target 图表的每一项都需要“plan”（目标值）".into(),
-                    "every item of a target chart needs a \"plan\"".into(),
+                    en!("every item of a target chart needs a \"plan\""),
                 );
             }
             if matches!(kind, Kind::Bars | Kind::Target) && Some(item.unit.as_str()) != first_unit {
@@ -144,7 +144,7 @@ impl Checker<'_> {
                         first_unit.unwrap_or(""),
                         item.unit
                     ),
-                    "all items of one chart must share one unit".into(),
+                    en!("all items of one chart must share one unit"),
                 );
             }
         }
@@ -155,7 +155,7 @@ impl Checker<'_> {
             self.push(
                 "part_labels",
                 "“part_labels”至少要有一项".into(),
-                "\"part_labels\" must not be empty".into(),
+                en!("\"part_labels\" must not be empty"),
             );
         }
         for (i, label) in part_labels.iter().enumerate() {
@@ -166,7 +166,7 @@ impl Checker<'_> {
             self.push(
                 "measures",
                 "“measures”至少要有一项".into(),
-                "\"measures\" must not be empty".into(),
+                en!("\"measures\" must not be empty"),
             );
         }
         for (i, m) in measures.iter().enumerate() {
@@ -176,7 +176,7 @@ impl Checker<'_> {
                 self.push(
                     &format!("{at}.whole"),
                     format!("总数必须大于 0（现为 {}）", number(m.whole)),
-                    format!("the whole must be greater than 0 (is {})", number(m.whole)),
+                    en!("the whole must be greater than 0 (is {})", number(m.whole)),
                 );
             }
             if m.parts.len() != part_labels.len() {
@@ -187,7 +187,7 @@ impl Checker<'_> {
                         part_labels.len(),
                         m.parts.len()
                     ),
-                    format!(
+                    en!(
                         "\"parts\" needs {} values, one per part label (has {})",
                         part_labels.len(),
                         m.parts.len()
@@ -206,7 +206,7 @@ impl Checker<'_> {
                         number(sum),
                         number(m.whole)
                     ),
-                    format!(
+                    en!(
                         "the parts add up to {}, more than the whole {}",
                         number(sum),
                         number(m.whole)
@@ -245,7 +245,7 @@ pub(crate) fn validate_chart(
                 "图表 id “{}”只能由小写英文字母、数字、- 和 _ 组成（1 到 64 个字符）",
                 raw.id
             ),
-            "a chart id is 1 to 64 of a-z, 0-9, - and _".into(),
+            en!("a chart id is 1 to 64 of a-z, 0-9, - and _"),
         );
     }
     c.text("title", &raw.title);
@@ -326,7 +326,7 @@ pub(crate) fn validate_theme(spec: &ThemeSpec, text: &str, origin: Position) -> 
             c.push(
                 "font_family",
                 "字体应为逗号分隔的字体名列表，如 \"PingFang SC\", sans-serif".into(),
-                "font_family must be a comma-separated list of font names".into(),
+                en!("font_family must be a comma-separated list of font names"),
             );
         }
     }
@@ -346,7 +346,7 @@ pub(crate) fn validate_theme(spec: &ThemeSpec, text: &str, origin: Position) -> 
                 None => c.push(
                     &path,
                     format!("颜色“{value}”应写成 #rrggbb，如 #b8232f"),
-                    format!("colour \"{value}\" must be written #rrggbb"),
+                    en!("colour \"{value}\" must be written #rrggbb"),
                 ),
                 Some(color) => {
                     let ratio = color.contrast(&page.background);
@@ -360,7 +360,7 @@ pub(crate) fn validate_theme(spec: &ThemeSpec, text: &str, origin: Position) -> 
                                 number((ratio * 10.0).floor() / 10.0),
                                 number(min)
                             ),
-                            format!(
+                            en!(
                                 "colour {value} has {}:1 contrast with the page, needs {}:1",
                                 number((ratio * 10.0).floor() / 10.0),
                                 number(min)

@@ -16,7 +16,7 @@ mod host;
 mod measure;
 mod share;
 
-use crate::model::{load, Problem};
+use crate::model::{en, load, Problem};
 use crate::theme::Theme;
 use chart::Mounted;
 use serde::Serialize;
@@ -209,7 +209,7 @@ fn mount_root(
         Err(why) => Err(vec![Problem::new(
             "",
             format!("数据文件“{url}”无法加载：{why}"),
-            format!("the data file \"{url}\" could not be loaded: {why}"),
+            en!("the data file \"{url}\" could not be loaded: {why}"),
         )]),
     };
     let themes = Rc::new(match &loaded {
@@ -264,7 +264,7 @@ fn mount_root(
                 None => Err(vec![Problem::new(
                     "",
                     format!("数据文件中没有 id 为“{id}”的图表"),
-                    format!("the data file has no chart with id \"{id}\""),
+                    en!("the data file has no chart with id \"{id}\""),
                 )]),
             },
         };
