@@ -76,6 +76,17 @@ pub fn share(part: f64, whole: f64) -> String {
 /// thousands separators from five integer digits up (`3800`, `12,345`).
 /// Non-finite values give `"—"`.
 pub fn number(value: f64) -> String {
+    decimal(value, true)
+}
+
+/// A length for CSS, in px with at most two decimals: `"358px"`.
+pub fn css_px(value: f64) -> String {
+    format!("{}px", decimal(value, false))
+}
+
+/// `value` with at most two decimals, trailing zeros dropped, thousands
+/// separated from five integer digits up if `grouped`.
+fn decimal(value: f64, grouped: bool) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
@@ -85,7 +96,7 @@ pub fn number(value: f64) -> String {
     let negative = value < 0.0 && hundredths > 0;
     let int_part = (hundredths / 100).to_string();
     let frac = hundredths % 100;
-    let int = if int_part.len() >= 5 {
+    let int = if grouped && int_part.len() >= 5 {
         group_thousands(&int_part)
     } else {
         int_part
@@ -96,11 +107,6 @@ pub fn number(value: f64) -> String {
         (tenths, 0) => format!("{sign}{int}.{tenths}"),
         (tenths, hundredth) => format!("{sign}{int}.{tenths}{hundredth}"),
     }
-}
-
-/// A length for CSS, in px with at most two decimals: `"358px"`.
-pub fn css_px(value: f64) -> String {
-    format!("{}px", number(value).replace(',', ""))
 }
 
 fn group_thousands(digits: &str) -> String {

@@ -4,6 +4,7 @@
 //! limited so that no input can exhaust the stack.
 
 use super::problem::en_str;
+use super::split_once_ascii;
 
 /// A parsed value and the byte offset where it starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -373,11 +374,11 @@ fn decimal(literal: &str) -> Option<f64> {
         Some(r) => (true, r),
         None => (false, literal),
     };
-    let (digits_part, exp_part) = match rest.find(['e', 'E']) {
+    let (digits_part, exp_part) = match rest.bytes().position(|b| b == b'e' || b == b'E') {
         Some(i) => (rest.get(..i)?, rest.get(i + 1..)?),
         None => (rest, ""),
     };
-    let (int_part, frac_part) = digits_part.split_once('.').unwrap_or((digits_part, ""));
+    let (int_part, frac_part) = split_once_ascii(digits_part, b'.').unwrap_or((digits_part, ""));
     let mut mantissa: u64 = 0;
     let mut exponent: i64 = 0;
     let mut kept = 0;

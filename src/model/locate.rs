@@ -1,6 +1,8 @@
 //! Finds where a JSON path points in the text of a (valid) JSON value, so
 //! that problems found after parsing still get a line and column.
 
+use super::split_once_ascii;
+
 /// One step of a path: an object key or an array index.
 enum Step<'p> {
     Key(&'p str),
@@ -10,13 +12,19 @@ enum Step<'p> {
 /// Splits `measures[0].parts[1]` into steps; `None` if malformed.
 fn steps(path: &str) -> Option<Vec<Step<'_>>> {
     let mut out = Vec::new();
-    for part in path.split('.').filter(|p| !p.is_empty()) {
-        let (key, mut rest) = part.split_once('[').map_or((part, ""), |(k, r)| (k, r));
+    let mut parts = Some(path);
+    while let Some(all) = parts {
+        let (part, more) = split_once_ascii(all, b'.').map_or((all, None), |(p, m)| (p, Some(m)));
+        parts = more;
+        if part.is_empty() {
+            continue;
+        }
+        let (key, mut rest) = split_once_ascii(part, b'[').unwrap_or((part, ""));
         if !key.is_empty() {
             out.push(Step::Key(key));
         }
         while !rest.is_empty() {
-            let (index, after) = rest.split_once(']')?;
+            let (index, after) = split_once_ascii(rest, b']')?;
             out.push(Step::Index(index.parse().ok()?));
             rest = after.strip_prefix('[').unwrap_or(after);
         }

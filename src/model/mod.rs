@@ -21,6 +21,14 @@ mod validate;
 pub use load::load;
 #[cfg(target_arch = "wasm32")]
 pub(crate) use problem::en;
+
+/// `text` split around the first `byte` (ASCII): `str::split_once` without
+/// the standard library's generic character search, which would otherwise
+/// be compiled into the wasm module for a handful of delimiters.
+pub(crate) fn split_once_ascii(text: &str, byte: u8) -> Option<(&str, &str)> {
+    let i = text.bytes().position(|b| b == byte)?;
+    Some((text.get(..i)?, text.get(i + 1..)?))
+}
 pub use problem::{Position, Problem};
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::schema;

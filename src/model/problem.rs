@@ -58,9 +58,13 @@ impl Position {
             offset -= 1;
         }
         let before = text.get(..offset).unwrap_or("");
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let newline = |b: &u8| *b == b'\n';
+        let line_start = before
+            .bytes()
+            .rposition(|b| newline(&b))
+            .map_or(0, |i| i + 1);
         Position {
-            line: before.matches('\n').count() + 1,
+            line: before.bytes().filter(newline).count() + 1,
             column: before.get(line_start..).map_or(0, |l| l.chars().count()) + 1,
         }
     }

@@ -10,11 +10,35 @@
 use crate::layout::{ApproxMeasure, TextMeasure};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// Character widths by (size × 100, bold, character).
-type Widths = HashMap<(u32, bool, char), f64>;
+type Widths = HashMap<(u32, bool, char), f64, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a: keys here are a few small integers from the page itself, so a
+/// keyed hash (the standard SipHash, compiled into the module only for
+/// this map) buys nothing.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
 
 thread_local! {
     /// One measuring context for the page.
@@ -26,7 +50,7 @@ thread_local! {
         .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
     /// The font family measured, and its character widths by (size × 100,
     /// bold, character); a page draws in one family, another starts over.
-    static WIDTHS: RefCell<(String, Widths)> = RefCell::new((String::new(), HashMap::new()));
+    static WIDTHS: RefCell<(String, Widths)> = RefCell::new((String::new(), Widths::default()));
     /// The font the context is set to.
     static FONT: RefCell<String> = const { RefCell::new(String::new()) };
 }

@@ -138,14 +138,15 @@ test('1,000 resizes and pixel-ratio changes leave wasm memory flat', async () =>
       // Let the resize observer and the media query fire and redraw.
       await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     };
-    // The allocator's high-water mark settles within the first few hundred
-    // redraws (measured: one 64 KB page more somewhere between the 300th and
-    // the 600th, then flat to the 3,000th); from there nothing may grow.
-    for (let i = 0; i < 1000; i++) await change(i);
+    // The allocator's heap settles at most one 64 KB page above where it
+    // starts, at a moment that varies from run to run (measured: after the
+    // 250th to the 1,500th change, then flat to the 3,000th). A leak keeps
+    // adding pages: 132 bytes per change fill one every 500 changes.
+    for (let i = 0; i < 50; i++) await change(i);
     const before = await memory();
     for (let i = 0; i < 1000; i++) await change(i);
     const after = await memory();
-    assert.equal(after, before, `wasm memory grew from ${before} to ${after} bytes`);
+    assert.ok(after - before <= 65536, `wasm memory grew from ${before} to ${after} bytes`);
     const sharp = await page.$$eval('figure[data-chart] canvas', (all) =>
       all.every((c) => c.width === Math.round(c.getBoundingClientRect().width * devicePixelRatio)),
     );
