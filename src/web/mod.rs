@@ -100,6 +100,17 @@ struct MarkReport {
 pub async fn mount() -> Result<JsValue, JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
+    // Loaded `async`, the engine may start before the page is parsed.
+    let loading = js_sys::Reflect::get(&document, &"readyState".into())
+        .ok()
+        .and_then(|s| s.as_string())
+        .is_some_and(|s| s == "loading");
+    if loading {
+        let parsed = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = document.add_event_listener_with_callback("DOMContentLoaded", &resolve);
+        });
+        let _ = JsFuture::from(parsed).await;
+    }
 
     // Every data file is requested first; fonts load meanwhile.
     let mut roots = Vec::new();
