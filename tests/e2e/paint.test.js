@@ -81,3 +81,40 @@ test('after a resize, a chart far from view is painted at the new width once it 
     await context.close();
   }
 });
+
+test('a host that loads the engine async, before the page is parsed, still gets every chart', async () => {
+  // A slow parser-blocking script holds the figures back while the async
+  // engine loads and starts: it must wait for the page to be parsed.
+  const { context, page, errors, report } = await open(browser, server.url, '/', {
+    width: 390,
+    reducedMotion: 'reduce',
+    route: {
+      url: (u) => u.pathname === '/' || u.pathname === '/slow.js',
+      handler: async (route) => {
+        if (route.request().url().endsWith('/slow.js')) {
+          await new Promise((ok) => setTimeout(ok, 1500));
+          await route.fulfill({ contentType: 'text/javascript', body: 'window.__parsedLate = true;' });
+          return;
+        }
+        const response = await route.fetch();
+        const body = (await response.text())
+          .replace('<script type="module" src="main.js"></script>', '<script type="module" src="main.js" async></script>')
+          .replace('<body>', '<body>\n<script src="slow.js"></script>');
+        assert.match(body, /main\.js" async/);
+        assert.match(body, /slow\.js/);
+        await route.fulfill({ response, body });
+      },
+    },
+  });
+  try {
+    assert.equal(await page.evaluate(() => window.__parsedLate), true);
+    assert.deepEqual(
+      report.map((r) => [r.id, r.ok]),
+      ['targets', 'projects', 'q1-starts', 'technology', 'firms'].map((id) => [id, true]),
+    );
+    assert.equal(await page.locator('figure[data-chart] canvas').count(), 5);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
