@@ -140,7 +140,7 @@ test('1,000 resizes and pixel-ratio changes leave wasm memory flat', async () =>
     };
     // The allocator's heap settles at most one 64 KB page above where it
     // starts, at a moment that varies from run to run (measured: after the
-    // 250th to the 1,500th change, then flat to the 3,000th). A leak keeps
+    // 250th to the 2,000th change, then flat to the 3,000th). A leak keeps
     // adding pages: 132 bytes per change fill one every 500 changes.
     for (let i = 0; i < 50; i++) await change(i);
     const before = await memory();
