@@ -174,9 +174,11 @@ pub async fn mount() -> Result<JsValue, JsValue> {
 
 /// Finishes every chart left for later by [`first_frames`] (out of view:
 /// not yet painted; data tables not yet built), one per task so the page
-/// stays responsive. A chart that scrolls into view first is finished then.
+/// stays responsive. A chart that scrolls into view first is finished then;
+/// one with no width yet (hidden) paints when the resize observer gives it
+/// one. Each chart is tried once: nothing here can spin.
 pub(super) async fn settle() {
-    while let Some(m) = charts().into_iter().find(|m| !m.finished()) {
+    for m in charts().into_iter().filter(|m| !m.finished()) {
         next_task().await;
         if let Err(e) = m.finish() {
             web_sys::console::warn_1(&e);

@@ -118,3 +118,37 @@ test('a host that loads the engine async, before the page is parsed, still gets 
     await context.close();
   }
 });
+
+test('a chart hidden at first (a closed tab, a collapsed box) draws when shown, and the rest settle', async () => {
+  const { context, page, errors, report } = await open(browser, server.url, '/', {
+    width: 390,
+    reducedMotion: 'reduce',
+    route: {
+      url: (u) => u.pathname === '/',
+      handler: async (route) => {
+        const response = await route.fetch();
+        const html = await response.text();
+        const start = html.indexOf('<figure data-chart="firms">');
+        const end = html.indexOf('</figure>', start) + '</figure>'.length;
+        assert.ok(start > 0 && end > start);
+        const body = `${html.slice(0, start)}<div id="later" hidden>${html.slice(start, end)}</div>${html.slice(end)}`;
+        await route.fulfill({ response, body });
+      },
+    },
+  });
+  try {
+    // `open` waited for `infographic:painted`: a chart with no width did not hold it up.
+    assert.equal(report.length, 5);
+    assert.ok(report.every((r) => r.ok), JSON.stringify(report));
+    await page.evaluate(() => {
+      document.getElementById('later').hidden = false;
+    });
+    await page.locator('figure[data-chart="firms"]').scrollIntoViewIfNeeded();
+    await page.waitForFunction(`(${inkOf})('firms').ink > 0.01`, null, { timeout: 3000 });
+    const box = await page.locator('figure[data-chart="firms"] .ig-canvas').boundingBox();
+    assert.ok(Math.abs(box.width - 358) < 1, `drawn at the column's width: ${box.width}`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
