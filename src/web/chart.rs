@@ -208,13 +208,14 @@ impl Mounted {
         self.state.borrow().scene.as_ref().map_or(0.0, |s| s.height)
     }
 
-    /// Paints the first frame, unless painted before.
+    /// Paints the current layout, unless painted since it was made, and
+    /// moves an open tip to where its mark now is.
     pub(super) fn paint_first(&self) -> Result<(), JsValue> {
         if self.state.borrow().painted {
-            Ok(())
-        } else {
-            self.paint()
+            return Ok(());
         }
+        self.paint()?;
+        self.update_tip(Anchor::Mark)
     }
 
     /// Whether the entrance has started (or was skipped).
@@ -295,8 +296,7 @@ impl Mounted {
             s.painted = false;
         }
         if paint {
-            self.paint()?;
-            self.update_tip(Anchor::Mark)?;
+            self.paint_first()?;
         }
         timer.end();
         Ok(paint)

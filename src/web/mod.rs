@@ -318,10 +318,7 @@ fn mount_root(
 /// screen's bottom edge counts as in view. Returns the reports, with each
 /// chart's marks.
 fn first_frames(mountings: Vec<Mounting>) -> Vec<ChartReport> {
-    let view = web_sys::window()
-        .and_then(|w| w.inner_height().ok())
-        .and_then(|h| h.as_f64())
-        .unwrap_or(f64::INFINITY);
+    let view = view_height();
     let mut above = 0.0;
     mountings
         .into_iter()
@@ -386,6 +383,15 @@ fn prefers(query: &str) -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// The viewport's height in CSS px (unbounded when unknown: every chart
+/// then counts as in view).
+fn view_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY)
+}
+
 /// The device pixel ratio, 1 when the browser gives nonsense.
 fn pixel_ratio() -> f64 {
     let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
@@ -410,10 +416,7 @@ const NEAR: f64 = 0.5;
 /// screenful). All sizes and places are read before anything is drawn:
 /// one page layout, not one per chart.
 fn redraw_all() {
-    let view = web_sys::window()
-        .and_then(|w| w.inner_height().ok())
-        .and_then(|h| h.as_f64())
-        .unwrap_or(f64::INFINITY);
+    let view = view_height();
     let charts = charts();
     let places: Vec<(f64, bool)> = charts
         .iter()

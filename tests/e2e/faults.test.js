@@ -5,10 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, SHOTS, WWW } from './harness.js';
+import { serve, launch, CHARTS, SHOTS, WWW } from './harness.js';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const CHARTS = ['targets', 'projects', 'q1-starts', 'technology', 'firms'];
 
 let server;
 let browser;

@@ -8,6 +8,8 @@ import { chromium } from 'playwright-core';
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const WWW = join(ROOT, 'www');
 export const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
+/** The demo article's charts, in page order. */
+export const CHARTS = ['targets', 'projects', 'q1-starts', 'technology', 'firms'];
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -64,7 +66,8 @@ export function launch() {
 
 /**
  * Opens `path` at the given viewport (after running `init`, if given, as an init
- * script), collecting console errors and page errors,
+ * script; `route` is one `{url, handler}` or a list), collecting console errors
+ * and page errors,
  * and resolves once the page has dispatched `infographic:ready` and has
  * painted every chart (`data-infographic-painted`).
  */
@@ -83,7 +86,7 @@ export async function open(
     colorScheme,
   });
   const page = await context.newPage();
-  if (route) await page.route(route.url, route.handler);
+  for (const r of route ? [route].flat() : []) await page.route(r.url, r.handler);
   const errors = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());

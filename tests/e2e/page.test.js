@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, SHOTS } from './harness.js';
+import { serve, launch, open, CHARTS, SHOTS } from './harness.js';
 
 let server;
 let browser;
@@ -16,8 +16,6 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const CHARTS = ['targets', 'projects', 'q1-starts', 'technology', 'firms'];
 
 for (const { name, width, dpr } of [
   { name: 'phone-390', width: 390, dpr: 3 },

@@ -3,7 +3,7 @@
 // from view is laid out at once but painted when it comes near.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open } from './harness.js';
+import { serve, launch, open, CHARTS } from './harness.js';
 
 let server;
 let browser;
@@ -14,6 +14,15 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+});
+
+/** A route serving the demo article's HTML changed by `edit`. */
+const article = (edit) => ({
+  url: (u) => u.pathname === '/',
+  handler: async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: edit(await response.text()) });
+  },
 });
 
 /** In the page: the share of a chart's backing pixels with ink, and the rightmost inked column (CSS px). */
@@ -88,29 +97,29 @@ test('a host that loads the engine async, before the page is parsed, still gets 
   const { context, page, errors, report } = await open(browser, server.url, '/', {
     width: 390,
     reducedMotion: 'reduce',
-    route: {
-      url: (u) => u.pathname === '/' || u.pathname === '/slow.js',
-      handler: async (route) => {
-        if (route.request().url().endsWith('/slow.js')) {
-          await new Promise((ok) => setTimeout(ok, 1500));
-          await route.fulfill({ contentType: 'text/javascript', body: 'window.__parsedLate = true;' });
-          return;
-        }
-        const response = await route.fetch();
-        const body = (await response.text())
+    route: [
+      article((html) => {
+        const body = html
           .replace('<script type="module" src="main.js"></script>', '<script type="module" src="main.js" async></script>')
           .replace('<body>', '<body>\n<script src="slow.js"></script>');
         assert.match(body, /main\.js" async/);
         assert.match(body, /slow\.js/);
-        await route.fulfill({ response, body });
+        return body;
+      }),
+      {
+        url: (u) => u.pathname === '/slow.js',
+        handler: async (route) => {
+          await new Promise((ok) => setTimeout(ok, 1500));
+          await route.fulfill({ contentType: 'text/javascript', body: 'window.__parsedLate = true;' });
+        },
       },
-    },
+    ],
   });
   try {
     assert.equal(await page.evaluate(() => window.__parsedLate), true);
     assert.deepEqual(
       report.map((r) => [r.id, r.ok]),
-      ['targets', 'projects', 'q1-starts', 'technology', 'firms'].map((id) => [id, true]),
+      CHARTS.map((id) => [id, true]),
     );
     assert.equal(await page.locator('figure[data-chart] canvas').count(), 5);
     assert.deepEqual(errors, []);
@@ -123,22 +132,16 @@ test('a chart hidden at first (a closed tab, a collapsed box) draws when shown, 
   const { context, page, errors, report } = await open(browser, server.url, '/', {
     width: 390,
     reducedMotion: 'reduce',
-    route: {
-      url: (u) => u.pathname === '/',
-      handler: async (route) => {
-        const response = await route.fetch();
-        const html = await response.text();
-        const start = html.indexOf('<figure data-chart="firms">');
-        const end = html.indexOf('</figure>', start) + '</figure>'.length;
-        assert.ok(start > 0 && end > start);
-        const body = `${html.slice(0, start)}<div id="later" hidden>${html.slice(start, end)}</div>${html.slice(end)}`;
-        await route.fulfill({ response, body });
-      },
-    },
+    route: article((html) => {
+      const start = html.indexOf('<figure data-chart="firms">');
+      const end = html.indexOf('</figure>', start) + '</figure>'.length;
+      assert.ok(start > 0 && end > start);
+      return `${html.slice(0, start)}<div id="later" hidden>${html.slice(start, end)}</div>${html.slice(end)}`;
+    }),
   });
   try {
     // `open` waited for `infographic:painted`: a chart with no width did not hold it up.
-    assert.equal(report.length, 5);
+    assert.equal(report.length, CHARTS.length);
     assert.ok(report.every((r) => r.ok), JSON.stringify(report));
     await page.evaluate(() => {
       document.getElementById('later').hidden = false;
