@@ -17,34 +17,30 @@ use kazuo_infographic::theme::Theme;
 
 #[test]
 fn every_mark_is_found_at_its_centre_and_is_finger_sized() {
-    let theme = Theme::light();
-    for chart in common::charts() {
-        for w in common::WIDTHS {
-            let scene = layout(&chart, w, &ApproxMeasure, &theme);
-            assert!(!scene.marks.is_empty());
-            for (i, m) in scene.marks.iter().enumerate() {
-                assert!(m.hit.h >= MIN_TARGET - 1e-9, "{} at {w}: {m:?}", chart.id);
-                let centre = Point {
-                    x: m.hit.x + m.hit.w / 2.0,
-                    y: m.hit.y + m.hit.h / 2.0,
-                };
-                assert_eq!(
-                    scene.hit(centre),
-                    Some(i),
-                    "{} at {w}: mark {i} {}",
-                    chart.id,
-                    m.label
-                );
-            }
-            assert_eq!(scene.hit(Point { x: -5.0, y: -5.0 }), None);
+    for (chart, w, scene) in common::scenes() {
+        assert!(!scene.marks.is_empty());
+        for (i, m) in scene.marks.iter().enumerate() {
+            assert!(m.hit.h >= MIN_TARGET - 1e-9, "{} at {w}: {m:?}", chart.id);
+            let centre = Point {
+                x: m.hit.x + m.hit.w / 2.0,
+                y: m.hit.y + m.hit.h / 2.0,
+            };
             assert_eq!(
-                scene.hit(Point {
-                    x: w / 2.0,
-                    y: scene.height + 200.0
-                }),
-                None
+                scene.hit(centre),
+                Some(i),
+                "{} at {w}: mark {i} {}",
+                chart.id,
+                m.label
             );
         }
+        assert_eq!(scene.hit(Point { x: -5.0, y: -5.0 }), None);
+        assert_eq!(
+            scene.hit(Point {
+                x: w / 2.0,
+                y: scene.height + 200.0
+            }),
+            None
+        );
     }
 }
 

@@ -12,24 +12,10 @@ mod common;
 use kazuo_infographic::layout::{layout, ApproxMeasure, Scene, Shape, NARROW};
 use kazuo_infographic::theme::Theme;
 
-fn scenes() -> Vec<(String, f64, Scene)> {
-    let theme = Theme::light();
-    let mut out = Vec::new();
-    for chart in common::charts() {
-        for w in common::WIDTHS {
-            out.push((
-                chart.id.clone(),
-                w,
-                layout(&chart, w, &ApproxMeasure, &theme),
-            ));
-        }
-    }
-    out
-}
-
 #[test]
 fn every_label_inside_the_canvas() {
-    for (id, w, scene) in scenes() {
+    for (chart, w, scene) in common::scenes() {
+        let id = &chart.id;
         assert_eq!(scene.width, w);
         for t in scene.texts() {
             let b = t.bounds();
@@ -54,7 +40,8 @@ fn every_label_inside_the_canvas() {
 
 #[test]
 fn no_two_labels_overlap() {
-    for (id, w, scene) in scenes() {
+    for (chart, w, scene) in common::scenes() {
+        let id = &chart.id;
         let texts: Vec<_> = scene.texts().collect();
         for (i, a) in texts.iter().enumerate() {
             for b in texts.iter().skip(i + 1) {
@@ -73,7 +60,8 @@ fn no_two_labels_overlap() {
 
 #[test]
 fn every_shape_inside_the_canvas() {
-    for (id, w, scene) in scenes() {
+    for (chart, w, scene) in common::scenes() {
+        let id = &chart.id;
         for placed in &scene.shapes {
             let shape = &placed.shape;
             let (x0, x1, y0, y1) = match shape {
@@ -100,40 +88,36 @@ fn every_shape_inside_the_canvas() {
 
 #[test]
 fn every_figure_is_printed_and_has_a_mark() {
-    let theme = Theme::light();
-    for chart in common::charts() {
+    for (chart, w, scene) in common::scenes() {
         let expected = common::figures(&chart);
-        for w in common::WIDTHS {
-            let scene = layout(&chart, w, &ApproxMeasure, &theme);
-            // Cards print number and unit as two texts; bars as one.
-            let printed: String = scene
-                .texts()
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-                .join("|");
-            let joined: String = scene.texts().map(|t| t.text.as_str()).collect();
-            for figure in &expected {
-                assert!(
-                    printed.contains(figure.as_str()) || joined.contains(figure.as_str()),
-                    "{} at {w}px does not print {figure}: {printed}",
-                    chart.id
-                );
-                assert!(
-                    scene
-                        .marks
-                        .iter()
-                        .any(|m| m.value.contains(figure.as_str())),
-                    "{} at {w}px has no mark for {figure}",
-                    chart.id
-                );
-            }
-            for m in &scene.marks {
-                assert!(
-                    m.hit.w > 0.0 && m.hit.h > 0.0,
-                    "{}: empty hit area {m:?}",
-                    chart.id
-                );
-            }
+        // Cards print number and unit as two texts; bars as one.
+        let printed: String = scene
+            .texts()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join("|");
+        let joined: String = scene.texts().map(|t| t.text.as_str()).collect();
+        for figure in &expected {
+            assert!(
+                printed.contains(figure.as_str()) || joined.contains(figure.as_str()),
+                "{} at {w}px does not print {figure}: {printed}",
+                chart.id
+            );
+            assert!(
+                scene
+                    .marks
+                    .iter()
+                    .any(|m| m.value.contains(figure.as_str())),
+                "{} at {w}px has no mark for {figure}",
+                chart.id
+            );
+        }
+        for m in &scene.marks {
+            assert!(
+                m.hit.w > 0.0 && m.hit.h > 0.0,
+                "{}: empty hit area {m:?}",
+                chart.id
+            );
         }
     }
 }

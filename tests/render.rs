@@ -16,42 +16,38 @@ use kazuo_infographic::theme::Theme;
 #[test]
 fn svg_has_every_text_and_mark_of_the_scene() {
     let theme = Theme::light();
-    for chart in common::charts() {
-        for w in common::WIDTHS {
-            let scene = layout(&chart, w, &ApproxMeasure, &theme);
-            let svg = to_svg(&scene, &theme.font_family).unwrap();
-            let doc =
-                roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{}: {e}", chart.id));
-            let root = doc.root_element();
-            assert_eq!(root.attribute("width"), Some(w.to_string().as_str()));
-            let texts: Vec<String> = doc
-                .descendants()
-                .filter(|n| n.has_tag_name("text"))
-                .map(|n| n.text().unwrap_or("").trim().to_string())
-                .collect();
-            let want: Vec<String> = scene.texts().map(|t| t.text.clone()).collect();
-            assert_eq!(texts, want, "{} at {w}px", chart.id);
-            let rects = doc.descendants().filter(|n| n.has_tag_name("rect")).count();
-            let scene_rects: usize = scene
-                .shapes
-                .iter()
-                .map(|s| match &s.shape {
-                    Shape::Rect { fill, stroke, .. } => {
-                        usize::from(fill.is_some()) + usize::from(stroke.is_some())
-                    }
-                    Shape::Line { from, to, .. } if from.x == to.x || from.y == to.y => 1,
-                    _ => 0,
-                })
-                .sum();
-            // +1: the background.
-            assert_eq!(rects, scene_rects + 1, "{} at {w}px", chart.id);
-            let family = doc
-                .descendants()
-                .find(|n| n.has_tag_name("text"))
-                .and_then(|n| n.attribute("font-family"))
-                .unwrap();
-            assert!(family.contains("Noto Sans CJK SC"), "{family}");
-        }
+    for (chart, w, scene) in common::scenes() {
+        let svg = to_svg(&scene, &theme.font_family).unwrap();
+        let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{}: {e}", chart.id));
+        let root = doc.root_element();
+        assert_eq!(root.attribute("width"), Some(w.to_string().as_str()));
+        let texts: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .map(|n| n.text().unwrap_or("").trim().to_string())
+            .collect();
+        let want: Vec<String> = scene.texts().map(|t| t.text.clone()).collect();
+        assert_eq!(texts, want, "{} at {w}px", chart.id);
+        let rects = doc.descendants().filter(|n| n.has_tag_name("rect")).count();
+        let scene_rects: usize = scene
+            .shapes
+            .iter()
+            .map(|s| match &s.shape {
+                Shape::Rect { fill, stroke, .. } => {
+                    usize::from(fill.is_some()) + usize::from(stroke.is_some())
+                }
+                Shape::Line { from, to, .. } if from.x == to.x || from.y == to.y => 1,
+                _ => 0,
+            })
+            .sum();
+        // +1: the background.
+        assert_eq!(rects, scene_rects + 1, "{} at {w}px", chart.id);
+        let family = doc
+            .descendants()
+            .find(|n| n.has_tag_name("text"))
+            .and_then(|n| n.attribute("font-family"))
+            .unwrap();
+        assert!(family.contains("Noto Sans CJK SC"), "{family}");
     }
 }
 

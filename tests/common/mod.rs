@@ -54,6 +54,25 @@ pub fn bar_widths(scene: &kazuo_infographic::layout::Scene) -> Vec<f64> {
 /// The widths every layout invariant is checked at.
 pub const WIDTHS: [f64; 4] = [320.0, 390.0, 768.0, 1200.0];
 
+/// Every bundled chart laid out at every width of [`WIDTHS`] (light theme,
+/// approximate text measure).
+pub fn scenes() -> Vec<(Chart, f64, kazuo_infographic::layout::Scene)> {
+    let theme = kazuo_infographic::theme::Theme::light();
+    let mut out = Vec::new();
+    for chart in charts() {
+        for w in WIDTHS {
+            let scene = kazuo_infographic::layout::layout(
+                &chart,
+                w,
+                &kazuo_infographic::layout::ApproxMeasure,
+                &theme,
+            );
+            out.push((chart.clone(), w, scene));
+        }
+    }
+    out
+}
+
 /// Every figure a chart prints, formatted as the chart prints it.
 pub fn figures(chart: &Chart) -> Vec<String> {
     match &chart.body {
