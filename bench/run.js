@@ -65,9 +65,9 @@ async function phone(rate) {
     // The engine paints charts below the screen just after ready; the
     // reference page has drawn everything by then.
     window.__painted = new Promise((ok) => {
-      document.addEventListener('infographic:painted', () => ok(performance.now()), { once: true });
+      document.addEventListener('infographic:painted', (e) => ok({ at: performance.now(), detail: e.detail }), { once: true });
       document.addEventListener('infographic:ready', () => {
-        if (!document.querySelector('[data-infographic]')) ok(performance.now());
+        if (!document.querySelector('[data-infographic]')) ok({ at: performance.now() });
       }, { once: true });
     });
   });
@@ -79,7 +79,7 @@ async function readyTime(path) {
   const { context, page } = await phone(4);
   await page.goto(base + path);
   const { at } = await page.evaluate(() => window.__ready);
-  const painted = await page.evaluate(() => window.__painted);
+  const { at: painted } = await page.evaluate(() => window.__painted);
   await context.close();
   return { at, painted };
 }
@@ -115,8 +115,7 @@ async function visitMarks(page, chart, act) {
 // Redraw on resize and hover, at 1× CPU.
 const { context, page, cdp } = await phone(1);
 await page.goto(`${base}/index.html`);
-const { detail: report } = await page.evaluate(() => window.__ready);
-await page.evaluate(() => window.__painted);
+const { detail: report } = await page.evaluate(() => window.__painted);
 // Each chart in turn is scrolled into view, then the phone's width
 // changes 20 times: charts in view repaint at once, the rest only when they
 // come near, so each chart's measure is taken while it is on screen.
@@ -137,10 +136,10 @@ const tap = {};
 const desktop = await browser.newContext({ viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
 const dpage = await desktop.newPage();
 await dpage.addInitScript(() => {
-  window.__ready = new Promise((ok) => document.addEventListener('infographic:ready', (e) => ok(e.detail), { once: true }));
+  window.__painted = new Promise((ok) => document.addEventListener('infographic:painted', (e) => ok(e.detail), { once: true }));
 });
 await dpage.goto(`${base}/index.html`);
-const dreport = await dpage.evaluate(() => window.__ready);
+const dreport = await dpage.evaluate(() => window.__painted);
 for (const chart of dreport) {
   await visitMarks(dpage, chart, (x, y) => dpage.mouse.move(x, y));
   await dpage.mouse.move(0, 0);

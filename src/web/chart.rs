@@ -190,15 +190,18 @@ impl Mounted {
         self.tabled.get() && self.state.borrow().painted
     }
 
-    /// Completes what mounting left for later (charts out of view are laid
-    /// out at once but painted after `infographic:ready`): builds the data
-    /// table and paints the first frame, each once.
+    /// Completes what mounting left for later: builds the data table, lays
+    /// the chart out at its width if it never was, and paints its first
+    /// frame, each once.
     pub(super) fn finish(&self) -> Result<(), JsValue> {
         if !self.tabled.replace(true) {
             let document = web_sys::window()
                 .and_then(|w| w.document())
                 .ok_or("no document")?;
             data_table(&document, &self.details, &self.chart)?;
+        }
+        if self.state.borrow().drawn.is_none() {
+            self.draw_at(self.width(), false, false)?;
         }
         self.paint_first()
     }

@@ -1,7 +1,9 @@
 //! The page around the charts: live preview for editors, and height
 //! messages for hosts that embed a chart in an iframe.
 
-use super::{fetch_bytes_fresh, first_frames, mount_root, settle, unmount_root, watch};
+use super::{
+    fetch_bytes_fresh, first_frames, mount_root, settle, unmount_root, view_height, watch,
+};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -135,13 +137,14 @@ async fn check() {
             let document = web_sys::window().and_then(|w| w.document());
             if let Some(document) = document {
                 unmount_root(&root);
+                let view = view_height();
                 let result = mount_root(&document, &root, &url, fetched, true)
-                    .map(first_frames)
+                    .map(|plans| first_frames(&document, plans, view))
                     .and_then(|_| watch());
                 if let Err(e) = result {
                     web_sys::console::warn_1(&e);
                 }
-                settle().await;
+                settle(&document).await;
             }
         }
     }

@@ -16,7 +16,7 @@ mod host;
 mod measure;
 mod share;
 
-use crate::model::{en, load, Problem};
+use crate::model::{en, load, Chart, Problem};
 use crate::theme::Theme;
 use chart::Mounted;
 use serde::Serialize;
@@ -56,6 +56,8 @@ type Observer<O, A> = (O, Closure<dyn FnMut(A)>);
 #[derive(Default)]
 struct Page {
     charts: Vec<Rc<Mounted>>,
+    /// Charts below the first screen, to mount after `infographic:ready`.
+    waiting: Vec<Plan>,
     resize: Option<(ResizeObserver, Closure<dyn FnMut()>)>,
     ratio: Option<(MediaQueryList, Closure<dyn FnMut()>)>,
     scheme: Option<(MediaQueryList, Closure<dyn FnMut()>)>,
@@ -71,14 +73,14 @@ thread_local! {
     static PAGE: RefCell<Page> = RefCell::new(Page::default());
 }
 
-/// What `infographic:ready` reports for each chart.
+/// What `infographic:ready` and `infographic:painted` report for each chart.
 #[derive(Serialize)]
 struct ChartReport {
     id: String,
     ok: bool,
     problems: Vec<String>,
     /// The chart's data marks, with hit areas in CSS px from the canvas's
-    /// top left, as first drawn.
+    /// top left, as first drawn (none in `ready` for a chart not drawn yet).
     marks: Vec<MarkReport>,
 }
 
@@ -94,8 +96,10 @@ struct MarkReport {
 }
 
 /// Mounts every infographic on the page not mounted before; resolves when
-/// every chart has drawn its first frame (or shown its problem), after
-/// dispatching `infographic:ready` with a report of each chart.
+/// every chart has drawn its first frame (or shown its problem). On the way
+/// it dispatches `infographic:ready` once the charts on the first screen
+/// are drawn, and `infographic:painted` once all are; each event's detail
+/// reports every chart (the first lists marks of drawn charts only).
 #[wasm_bindgen]
 pub async fn mount() -> Result<JsValue, JsValue> {
     let window = web_sys::window().ok_or("no window")?;
@@ -136,17 +140,22 @@ pub async fn mount() -> Result<JsValue, JsValue> {
     }
 
     let preview = host::is_preview();
-    let mut mountings = Vec::new();
+    let mut plans = Vec::new();
     let mut embeds = false;
+    let mut view = None;
     for (root, url, request) in roots {
         let fetched = request.await;
+        // Read with the figures' places, before any chart DOM goes in: on a
+        // phone (a page with a viewport) reading it later would force a
+        // second layout of the whole article before the first frame.
+        view.get_or_insert_with(view_height);
         if preview {
             host::watch_file(&root, &url, fetched.as_ref().ok().cloned());
         }
-        mountings.extend(mount_root(&document, &root, &url, fetched, preview)?);
+        plans.extend(mount_root(&document, &root, &url, fetched, preview)?);
         embeds |= root.has_attribute("data-embed");
     }
-    let reports = first_frames(mountings);
+    let mut charts = first_frames(&document, plans, view.unwrap_or(f64::INFINITY));
     if embeds {
         host::report_height()?;
     }
@@ -154,30 +163,60 @@ pub async fn mount() -> Result<JsValue, JsValue> {
     if preview {
         host::poll()?;
     }
-
-    let detail = serde_wasm_bindgen::to_value(&reports)?;
-    let init = CustomEventInit::new();
-    init.set_detail(&detail);
-    let event = CustomEvent::new_with_event_init_dict("infographic:ready", &init)?;
     if let Some(html) = document.document_element() {
         html.set_attribute("data-infographic-ready", "")?;
     }
-    document.dispatch_event(&event)?;
+    announce(&document, "infographic:ready", &charts)?;
 
-    settle().await;
+    settle(&document).await;
+    for (report, figure) in &mut charts {
+        if let (Some(figure), true) = (figure, report.marks.is_empty()) {
+            if let Some(m) = charts_in(figure).first() {
+                report.marks = marks_of(m);
+            }
+        }
+    }
     if let Some(html) = document.document_element() {
         html.set_attribute("data-infographic-painted", "")?;
     }
-    document.dispatch_event(&web_sys::Event::new("infographic:painted")?)?;
+    announce(&document, "infographic:painted", &charts)
+}
+
+/// Dispatches `name` on `document` with the charts' reports as its detail,
+/// and returns that detail.
+fn announce(
+    document: &web_sys::Document,
+    name: &str,
+    charts: &[(ChartReport, Option<HtmlElement>)],
+) -> Result<JsValue, JsValue> {
+    let reports: Vec<&ChartReport> = charts.iter().map(|(r, _)| r).collect();
+    let detail = serde_wasm_bindgen::to_value(&reports)?;
+    let init = CustomEventInit::new();
+    init.set_detail(&detail);
+    let event = CustomEvent::new_with_event_init_dict(name, &init)?;
+    document.dispatch_event(&event)?;
     Ok(detail)
 }
 
-/// Finishes every chart left for later by [`first_frames`] (out of view:
-/// not yet painted; data tables not yet built), one per task so the page
-/// stays responsive. A chart that scrolls into view first is finished then;
-/// one with no width yet (hidden) paints when the resize observer gives it
-/// one. Each chart is tried once: nothing here can spin.
-pub(super) async fn settle() {
+/// Finishes what [`first_frames`] left for later, one chart per task so the
+/// page stays responsive: mounts the charts below the first screen (DOM,
+/// layout, paint), then paints the charts not yet painted and builds every
+/// data table. A chart that scrolls near first is painted then; one with no
+/// width yet (hidden) is drawn when the resize observer gives it one. Each
+/// chart is tried once: nothing here can spin.
+pub(super) async fn settle(document: &web_sys::Document) {
+    while let Some(plan) = PAGE.with(|p| {
+        let waiting = &mut p.borrow_mut().waiting;
+        (!waiting.is_empty()).then(|| waiting.remove(0))
+    }) {
+        next_task().await;
+        if let Err(e) = create(document, plan).and_then(|m| {
+            watch()?;
+            m.finish()
+        }) {
+            web_sys::console::warn_1(&e);
+        }
+    }
     for m in charts().into_iter().filter(|m| !m.finished()) {
         next_task().await;
         if let Err(e) = m.finish() {
@@ -197,19 +236,34 @@ async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// A chart's report, and the chart if it mounted, with its figure's width
-/// and top (CSS px, viewport) read before any chart DOM went in.
-type Mounting = (ChartReport, Option<(Rc<Mounted>, f64, f64)>);
+/// A chart ready to mount: its figure, its data and where the figure was
+/// (width, and top in CSS px from the viewport) before any chart DOM went in.
+pub(super) struct Plan {
+    figure: HtmlElement,
+    chart: Chart,
+    themes: Rc<Themes>,
+    level: u8,
+    width: f64,
+    top: f64,
+}
 
-/// Mounts every chart of one root from its data file's bytes (or the
-/// reason they could not be fetched), without drawing; see [`first_frames`].
+/// Creates a planned chart's DOM and adds it to the page's charts.
+fn create(document: &web_sys::Document, plan: Plan) -> Result<Rc<Mounted>, JsValue> {
+    let m = Mounted::create(document, &plan.figure, plan.chart, plan.themes, plan.level)?;
+    PAGE.with(|p| p.borrow_mut().charts.push(m.clone()));
+    Ok(m)
+}
+
+/// Reads one root's data file's bytes (or the reason they could not be
+/// fetched) and plans each of its charts, creating nothing but the
+/// problem notes of charts that cannot be drawn; see [`first_frames`].
 fn mount_root(
     document: &web_sys::Document,
     root: &Element,
     url: &str,
     fetched: Result<Vec<u8>, String>,
     preview: bool,
-) -> Result<Vec<Mounting>, JsValue> {
+) -> Result<Vec<(ChartReport, Option<Plan>)>, JsValue> {
     // Chart titles are headings one level below the host's: h2 unless the
     // host says `data-heading-level="3"` (2 to 6).
     let level = root
@@ -247,7 +301,7 @@ fn mount_root(
         };
         host::banner(document, root, count)?;
     }
-    let mut reports = Vec::new();
+    let mut plans = Vec::new();
     let list = root.query_selector_all("[data-chart]")?;
     let figures: Vec<HtmlElement> = (0..list.length())
         .filter_map(|j| list.item(j).and_then(|n| n.dyn_into().ok()))
@@ -264,7 +318,7 @@ fn mount_root(
             (f64::from(f.client_width()), top)
         })
         .collect();
-    for (figure, (width, top)) in figures.iter().zip(places) {
+    for (figure, (width, top)) in figures.into_iter().zip(places) {
         // An embed names its chart in the page address: embed.html?chart=ID.
         let id = match figure.get_attribute("data-chart").unwrap_or_default() {
             id if id.is_empty() => host::query("chart").unwrap_or_default(),
@@ -281,79 +335,102 @@ fn mount_root(
                 )]),
             },
         };
-        let (problems, mounted) = match outcome {
-            Ok(c) => match Mounted::create(document, figure, c, themes.clone(), level) {
-                Ok(mounted) => {
-                    PAGE.with(|p| p.borrow_mut().charts.push(mounted.clone()));
-                    (Vec::new(), Some((mounted, width, top)))
-                }
-                Err(e) => (
-                    vec![e.as_string().unwrap_or_else(|| "mount failed".to_string())],
-                    None,
-                ),
-            },
+        let (problems, plan) = match outcome {
+            Ok(chart) => (
+                Vec::new(),
+                Some(Plan {
+                    figure,
+                    chart,
+                    themes: themes.clone(),
+                    level,
+                    width,
+                    top,
+                }),
+            ),
             Err(problems) => {
-                chart::show_problems(document, figure, &id, &problems, preview)?;
+                chart::show_problems(document, &figure, &id, &problems, preview)?;
                 (problems.iter().map(Problem::to_string).collect(), None)
             }
         };
-        reports.push((
-            ChartReport {
-                ok: problems.is_empty(),
-                id,
-                problems,
-                marks: Vec::new(),
-            },
-            mounted,
-        ));
+        let report = ChartReport {
+            ok: problems.is_empty(),
+            id,
+            problems,
+            marks: Vec::new(),
+        };
+        plans.push((report, plan));
     }
-    Ok(reports)
+    Ok(plans)
 }
 
-/// Lays out every newly mounted chart at the width read before mounting,
-/// sizes its box, and paints it if it may be in view; [`settle`] paints the
-/// rest after `infographic:ready`. No layout is read: a chart lies at least
-/// as low as its figure's top before mounting plus the canvas heights of
-/// the charts above it, so any chart whose lowest place starts above the
-/// screen's bottom edge counts as in view. Returns the reports, with each
-/// chart's marks.
-fn first_frames(mountings: Vec<Mounting>) -> Vec<ChartReport> {
-    let view = view_height();
+/// Mounts, lays out and paints every planned chart that may be on the
+/// first screen, at the width read before mounting (its box takes its
+/// height at once); the others wait for [`settle`], after
+/// `infographic:ready`. No layout is read: a chart lies at least as low as
+/// its figure's top before mounting plus the heights of the charts mounted
+/// above it, so any chart whose lowest place starts above the screen's
+/// bottom edge (`view`, CSS px) counts as on the first screen, and the
+/// first that does not ends it. Returns each chart's report (with the marks
+/// of those drawn) and its figure.
+fn first_frames(
+    document: &web_sys::Document,
+    plans: Vec<(ChartReport, Option<Plan>)>,
+    view: f64,
+) -> Vec<(ChartReport, Option<HtmlElement>)> {
     let mut above = 0.0;
-    mountings
+    let mut later = false;
+    plans
         .into_iter()
-        .map(|(mut report, mounted)| {
-            if let Some((m, width, top)) = mounted {
-                let drawn = m.draw_at(width, true, false).and_then(|_| {
-                    let lowest = top + above;
-                    above += m.height();
-                    if lowest < view {
-                        m.paint_first()
-                    } else {
-                        Ok(())
-                    }
-                });
-                if let Err(e) = drawn {
-                    report.ok = false;
-                    report
-                        .problems
-                        .push(e.as_string().unwrap_or_else(|| "draw failed".to_string()));
-                }
-                report.marks = m.with_marks(|ms| {
-                    ms.iter()
-                        .map(|m| MarkReport {
-                            label: m.label.clone(),
-                            value: m.value.clone(),
-                            x: m.hit.x,
-                            y: m.hit.y,
-                            w: m.hit.w,
-                            h: m.hit.h,
-                        })
-                        .collect()
-                });
+        .map(|(mut report, plan)| {
+            let Some(plan) = plan else {
+                return (report, None);
+            };
+            let figure = plan.figure.clone();
+            later |= plan.top + above >= view;
+            if later {
+                PAGE.with(|p| p.borrow_mut().waiting.push(plan));
+                return (report, Some(figure));
             }
-            report
+            let width = plan.width;
+            let drawn = create(document, plan).and_then(|m| {
+                m.draw_at(width, true, false)?;
+                above += m.height();
+                m.paint_first()?;
+                report.marks = marks_of(&m);
+                Ok(())
+            });
+            if let Err(e) = drawn {
+                report.ok = false;
+                report
+                    .problems
+                    .push(e.as_string().unwrap_or_else(|| "draw failed".to_string()));
+            }
+            (report, Some(figure))
         })
+        .collect()
+}
+
+/// A chart's marks as reported in the page events.
+fn marks_of(m: &Mounted) -> Vec<MarkReport> {
+    m.with_marks(|ms| {
+        ms.iter()
+            .map(|m| MarkReport {
+                label: m.label.clone(),
+                value: m.value.clone(),
+                x: m.hit.x,
+                y: m.hit.y,
+                w: m.hit.w,
+                h: m.hit.h,
+            })
+            .collect()
+    })
+}
+
+/// The mounted charts inside `root`.
+fn charts_in(root: &Element) -> Vec<Rc<Mounted>> {
+    charts()
+        .into_iter()
+        .filter(|m| root.contains(Some(m.plot())))
         .collect()
 }
 
@@ -373,6 +450,8 @@ fn unmount_root(root: &Element) {
             }
         }
         page.charts = kept;
+        page.waiting
+            .retain(|plan| !root.contains(Some(&plan.figure)));
     });
 }
 

@@ -68,8 +68,9 @@ export function launch() {
  * Opens `path` at the given viewport (after running `init`, if given, as an init
  * script; `route` is one `{url, handler}` or a list), collecting console errors
  * and page errors,
- * and resolves once the page has dispatched `infographic:ready` and has
- * painted every chart (`data-infographic-painted`).
+ * and resolves once the page has dispatched `infographic:ready` and then
+ * `infographic:painted` (every chart drawn), with the latter's report of every
+ * chart (`ready`'s, `readyReport`, has marks only for charts already drawn).
  */
 export async function open(
   browser,
@@ -94,13 +95,14 @@ export async function open(
   page.on('pageerror', (e) => errors.push(String(e)));
   if (init) await page.addInitScript(init);
   await page.addInitScript(() => {
-    window.__ready = new Promise((ok) =>
-      document.addEventListener('infographic:ready', (e) => ok(e.detail), { once: true }),
-    );
+    const on = (name) =>
+      new Promise((ok) => document.addEventListener(name, (e) => ok(e.detail), { once: true }));
+    window.__ready = on('infographic:ready');
+    window.__painted = on('infographic:painted');
   });
   await page.goto(base + path);
-  const report = await page.evaluate(() => window.__ready);
-  // Charts out of view are painted, and data tables built, just after ready.
+  const readyReport = await page.evaluate(() => window.__ready);
+  const report = await page.evaluate(() => window.__painted);
   await page.waitForSelector('html[data-infographic-painted]', { state: 'attached' });
-  return { context, page, errors, report };
+  return { context, page, errors, report, readyReport };
 }

@@ -1,6 +1,6 @@
-// Painting only what the reader can see: charts below the first screen are
-// painted just after `infographic:ready`, and after a resize a chart far
-// from view is laid out at once but painted when it comes near.
+// Drawing only what the reader can see: charts below the first screen are
+// mounted and painted just after `infographic:ready`, and after a resize a
+// chart far from view is laid out at once but painted when it comes near.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, open, CHARTS } from './harness.js';
@@ -28,6 +28,7 @@ const article = (edit) => ({
 /** In the page: the share of a chart's backing pixels with ink, and the rightmost inked column (CSS px). */
 function inkOf(id) {
   const c = document.querySelector(`figure[data-chart="${id}"] canvas`);
+  if (!c) return null;
   const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   let ink = 0;
   let right = -1;
@@ -40,27 +41,38 @@ function inkOf(id) {
   return { ink: ink / (c.width * c.height), right: (right + 1) / devicePixelRatio };
 }
 
-test('on a phone, ready comes with the first screen painted; the rest is painted after', async () => {
-  const { context, page, errors } = await open(browser, server.url, '/', {
+test('on a phone, ready comes with the first screen drawn; the rest is mounted and painted after', async () => {
+  const { context, page, errors, report, readyReport } = await open(browser, server.url, '/', {
     width: 390,
     height: 844,
     dpr: 3,
     reducedMotion: 'reduce',
     init: `const inkOf = ${inkOf};
       document.addEventListener('infographic:ready', () => {
-        window.__atReady = { targets: inkOf('targets'), firms: inkOf('firms') };
+        const top = (s) => document.querySelector(s).getBoundingClientRect().top;
+        window.__atReady = {
+          targets: inkOf('targets'),
+          firms: inkOf('firms'),
+          // What the first screen shows below the first chart.
+          below: top('figure[data-chart="targets"] + p'),
+        };
       }, { once: true });`,
   });
   try {
     const atReady = await page.evaluate(() => window.__atReady);
-    assert.ok(atReady.targets.ink > 0.01, `the chart in view is painted at ready: ${JSON.stringify(atReady)}`);
-    assert.equal(atReady.firms.ink, 0, 'a chart three screens down waits until after ready');
-    // The harness waited for `infographic:painted`: now every chart is.
+    assert.ok(atReady.targets?.ink > 0.01, `the chart in view is painted at ready: ${JSON.stringify(atReady)}`);
+    assert.equal(atReady.firms, null, 'a chart three screens down is not even mounted at ready');
+    const marks = (r, id) => r.find((c) => c.id === id).marks.length;
+    assert.equal(marks(readyReport, 'targets'), 6);
+    assert.equal(marks(readyReport, 'firms'), 0);
+    // The harness waited for `infographic:painted`: now every chart is drawn
+    // and reported with its marks.
     const firms = await page.evaluate(inkOf, 'firms');
     assert.ok(firms.ink > 0.01, `painted after ready: ${JSON.stringify(firms)}`);
-    // Its box had its final height from the start: nothing below it moved.
-    const box = await page.locator('figure[data-chart="firms"] .ig-canvas').boundingBox();
-    assert.ok(box.height > 300, `box height ${box.height}`);
+    assert.ok(report.every((c) => c.marks.length > 0), JSON.stringify(report.map((c) => [c.id, c.marks.length])));
+    // The first screen had its final layout at ready: nothing on it moved.
+    const below = await page.evaluate(() => document.querySelector('figure[data-chart="targets"] + p').getBoundingClientRect().top);
+    assert.equal(below, atReady.below);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
