@@ -81,7 +81,15 @@ pub fn number(value: f64) -> String {
 
 /// A length for CSS, in px with at most two decimals: `"358px"`.
 pub fn css_px(value: f64) -> String {
-    format!("{}px", decimal(value, false))
+    format!("{}px", plain(value))
+}
+
+/// A number for machines (CSS, messages to a host page): at most two
+/// decimals, trailing zeros dropped, no separators (`"12345"`, `"2.63"`).
+/// Use this, never `{}` on an `f64`: that would link core's float printing
+/// into the wasm module (about 9 KB gzipped). Non-finite values give `"—"`.
+pub fn plain(value: f64) -> String {
+    decimal(value, false)
 }
 
 /// `value` with at most two decimals, trailing zeros dropped, thousands

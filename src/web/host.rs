@@ -4,6 +4,7 @@
 use super::{
     fetch_bytes_fresh, first_frames, mount_root, settle, unmount_root, view_height, watch,
 };
+use crate::format::plain;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -193,7 +194,7 @@ fn send_height() {
     let chart = query("chart").unwrap_or_default();
     let child = query("childId").unwrap_or_else(|| chart.clone());
     // Pym.js: "pymxPYMx{id}xPYMxheightxPYMx{px}".
-    let pym = JsValue::from_str(&format!("pymxPYMx{child}xPYMxheightxPYMx{height}"));
+    let pym = JsValue::from_str(&format!("pymxPYMx{child}xPYMxheightxPYMx{}", plain(height)));
     // Datawrapper: {"datawrapper-height": {"{id}": px}}.
     let inner = js_sys::Object::new();
     let dw = js_sys::Object::new();

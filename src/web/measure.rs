@@ -7,6 +7,7 @@
 //! ideographs share one advance in every CJK font, so one of them is
 //! measured for all: a chart's first layout costs a few dozen calls.
 
+use crate::format::plain;
 use crate::layout::{ApproxMeasure, TextMeasure};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -81,7 +82,7 @@ impl CanvasMeasure {
         let font = format!(
             "{} {}px {}",
             if bold { "bold" } else { "normal" },
-            size,
+            plain(size),
             self.family
         );
         FONT.with(|f| {

@@ -16,6 +16,7 @@ mod host;
 mod measure;
 mod share;
 
+use crate::format::plain;
 use crate::model::{en, load, Chart, Problem};
 use crate::theme::Theme;
 use chart::Mounted;
@@ -568,7 +569,7 @@ fn watch() -> Result<(), JsValue> {
         if page.near.is_none() {
             let callback = Closure::<dyn FnMut(js_sys::Array)>::new(came_near);
             let init = IntersectionObserverInit::new();
-            init.set_root_margin(&format!("{0}% 0px {0}% 0px", NEAR * 100.0));
+            init.set_root_margin(&format!("{0}% 0px {0}% 0px", plain(NEAR * 100.0)));
             let observer =
                 IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)?;
             page.near = Some((observer, callback));
@@ -611,7 +612,13 @@ fn watch() -> Result<(), JsValue> {
 /// redraws and listens again for the new value.
 fn watch_ratio() -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
-    let query = format!("(resolution: {}dppx)", pixel_ratio());
+    // A window of a hundredth around the ratio: `plain` prints two decimals.
+    let ratio = pixel_ratio() * 100.0;
+    let query = format!(
+        "(min-resolution: {}dppx) and (max-resolution: {}dppx)",
+        plain(ratio.floor() / 100.0),
+        plain(ratio.ceil() / 100.0)
+    );
     let Some(list) = window.match_media(&query)? else {
         return Ok(());
     };
