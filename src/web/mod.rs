@@ -160,15 +160,18 @@ pub async fn mount() -> Result<JsValue, JsValue> {
     if embeds {
         host::report_height()?;
     }
-    watch()?;
-    if preview {
-        host::poll()?;
-    }
     if let Some(html) = document.document_element() {
         html.set_attribute("data-infographic-ready", "")?;
     }
     announce(&document, "infographic:ready", &charts)?;
 
+    // What the first frame does not need waits for a later task: the
+    // page-wide watchers, preview's polling, the charts further down.
+    next_task().await;
+    watch()?;
+    if preview {
+        host::poll()?;
+    }
     settle(&document).await;
     for (report, figure) in &mut charts {
         if let (Some(figure), true) = (figure, report.marks.is_empty()) {
