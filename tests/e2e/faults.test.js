@@ -41,6 +41,8 @@ async function openWith(fault) {
   if (fault) await fault(page);
   await page.goto(`${server.url}/`);
   await page.evaluate(() => window.__ready);
+  // Charts below the first screen are mounted just after ready.
+  await page.waitForSelector('html[data-infographic-painted]', { state: 'attached' });
   return { context, page, uncaught, consoleErrors, violations };
 }
 
