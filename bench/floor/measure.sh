@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds bench/floor like the engine (opt-level z, LTO, wasm-bindgen, wasm-opt -Oz)
+# Builds bench/floor like the engine (opt-level z, LTO, wasm-bindgen, wasm-opt -O2 --converge)
 # and prints its gzip -9 sizes: the floor under the engine's size budget.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -7,7 +7,7 @@ cd "$ROOT/bench/floor"
 cargo build --release --target wasm32-unknown-unknown --quiet
 OUT="$(mktemp -d)"
 wasm-bindgen --target web --out-dir "$OUT" target/wasm32-unknown-unknown/release/floor.wasm
-"$ROOT/target/tools/node_modules/.bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+"$ROOT/target/tools/node_modules/.bin/wasm-opt" -O2 --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
   "$OUT/floor_bg.wasm" -o "$OUT/floor_bg.wasm"
 total=0
 for f in "$OUT/floor_bg.wasm" "$OUT/floor.js"; do

@@ -23,3 +23,8 @@ fn try_draw(id: &str, label: &str, width: i32) -> Option<()> {
         .ok()?;
     area.present().ok()
 }
+
+/// The engine's allocator (see its `src/lib.rs`).
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
