@@ -173,10 +173,16 @@ pub async fn mount() -> Result<JsValue, JsValue> {
         host::poll()?;
     }
     settle(&document).await;
+    // Reports of the charts mounted after ready: their marks now, or why
+    // there are none.
     for (report, figure) in &mut charts {
-        if let (Some(figure), true) = (figure, report.marks.is_empty()) {
-            if let Some(m) = charts_in(figure).first() {
-                report.marks = marks_of(m);
+        if let (Some(figure), true) = (figure, report.ok && report.marks.is_empty()) {
+            match charts_in(figure).first() {
+                Some(m) => report.marks = marks_of(m),
+                None => {
+                    report.ok = false;
+                    report.problems.push("mount failed".to_string());
+                }
             }
         }
     }
