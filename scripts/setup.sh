@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing the infographic need, skipping what is already there.
-#   scripts/setup.sh build   wasm32 target, wasm-pack, wasm-bindgen CLI, wasm-opt
+#   scripts/setup.sh build   wasm32 target, wasm-pack, wasm-bindgen CLI, wasm-opt, terser
 #   scripts/setup.sh test    the above, plus Chromium, ChromeDriver, CJK fonts and the page-test packages
 set -euo pipefail
 
@@ -9,6 +9,7 @@ TOOLS="$ROOT/target/tools"
 WASM_BINDGEN_VERSION="0.2.130"   # must equal the `wasm-bindgen` pin in Cargo.toml
 WASM_PACK_VERSION="0.15.1"
 BINARYEN_VERSION="132.0.0"
+TERSER_VERSION="5.51.4"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -31,6 +32,11 @@ need_build() {
     say "installing wasm-opt (npm binaryen $BINARYEN_VERSION)"
     mkdir -p "$TOOLS"
     npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION"
+  fi
+  if ! "$TOOLS/node_modules/.bin/terser" --version 2>/dev/null | grep -q "$TERSER_VERSION"; then
+    say "installing terser $TERSER_VERSION (npm)"
+    mkdir -p "$TOOLS"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS" "terser@$TERSER_VERSION"
   fi
 }
 
