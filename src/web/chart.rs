@@ -68,14 +68,16 @@ pub(super) struct Mounted {
     details: Element,
     /// Whether the data table is built.
     tabled: Cell<bool>,
+    /// The backing store's size and the pixel ratio the canvas's CSS size
+    /// was last set for.
+    sized: Cell<Option<(u32, u32, f64)>>,
     state: RefCell<State>,
     listeners: RefCell<Vec<(&'static str, Listener)>>,
 }
 
 impl Mounted {
     /// Builds the chart's DOM inside `figure` and wires its events; the
-    /// first frame comes from [`Mounted::draw_at`], once every chart's DOM
-    /// is in place (one page layout for all of them). The data table, in a
+    /// first frame comes from [`Mounted::draw_at`]. The data table, in a
     /// closed box, waits for [`Mounted::finish`].
     pub(super) fn create(
         document: &Document,
@@ -164,6 +166,7 @@ impl Mounted {
             tip,
             details,
             tabled: Cell::new(false),
+            sized: Cell::new(None),
             state: RefCell::new(State {
                 drawn: None,
                 scene: None,
@@ -330,10 +333,15 @@ impl Mounted {
         );
         let now = (self.canvas.width(), self.canvas.height());
         let (bw, bh) = backing_store(need, now);
-        // One backing pixel per device pixel, whatever the store's size.
-        let style = self.canvas.style();
-        style.set_property("width", &css_px(f64::from(bw) / ratio))?;
-        style.set_property("height", &css_px(f64::from(bh) / ratio))?;
+        // One backing pixel per device pixel, whatever the store's size
+        // (set only when either changes: not on every hover).
+        let size = Some((bw, bh, ratio));
+        if self.sized.get() != size {
+            let style = self.canvas.style();
+            style.set_property("width", &css_px(f64::from(bw) / ratio))?;
+            style.set_property("height", &css_px(f64::from(bh) / ratio))?;
+            self.sized.set(size);
+        }
         if (bw, bh) != now {
             // Resizing the backing store also clears it.
             self.canvas.set_width(bw);
