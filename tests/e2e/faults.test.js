@@ -140,9 +140,9 @@ test('1,000 resizes and pixel-ratio changes leave wasm memory flat', async () =>
       await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     };
     // The allocator's heap settles at most one 64 KB page above where it
-    // starts, at a moment that varies from run to run (measured: after the
-    // 250th to the 2,000th change, then flat to the 3,000th). A leak keeps
-    // adding pages: 132 bytes per change fill one every 500 changes.
+    // starts (measured: one page within the first 250 changes, then flat to
+    // the 3,000th). A leak keeps adding pages: 132 bytes per change fill one
+    // every 500 changes.
     for (let i = 0; i < 50; i++) await change(i);
     const before = await memory();
     for (let i = 0; i < 1000; i++) await change(i);
