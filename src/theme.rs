@@ -242,6 +242,8 @@ fn pow_2_4(x: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn the_channel_power_matches_powf() {
         for c in 0..=255u8 {
@@ -250,8 +252,6 @@ mod tests {
             assert!((ours - std).abs() <= 1e-15 * std, "{c}: {ours} vs {std}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn both_palettes_keep_text_contrast() {

@@ -7,8 +7,9 @@
 //! media queries (redraw sharp, in the reader's scheme), an
 //! IntersectionObserver (entrance animation the first time a chart scrolls
 //! into view), one animation-frame loop, and the document listeners that
-//! dismiss tooltips. When every chart has drawn, `document` receives
-//! `infographic:ready`.
+//! dismiss tooltips. When the charts on the first screen have drawn,
+//! `document` receives `infographic:ready`; when every chart has,
+//! `infographic:painted`.
 
 mod chart;
 mod dom;
@@ -160,10 +161,7 @@ pub async fn mount() -> Result<JsValue, JsValue> {
     if embeds {
         host::report_height()?;
     }
-    if let Some(html) = document.document_element() {
-        html.set_attribute("data-infographic-ready", "")?;
-    }
-    announce(&document, "infographic:ready", &charts)?;
+    announce(&document, "ready", &charts)?;
 
     // What the first frame does not need waits for a later task: the
     // page-wide watchers, preview's polling, the charts further down.
@@ -186,14 +184,12 @@ pub async fn mount() -> Result<JsValue, JsValue> {
             }
         }
     }
-    if let Some(html) = document.document_element() {
-        html.set_attribute("data-infographic-painted", "")?;
-    }
-    announce(&document, "infographic:painted", &charts)
+    announce(&document, "painted", &charts)
 }
 
-/// Dispatches `name` on `document` with the charts' reports as its detail,
-/// and returns that detail.
+/// Marks `<html>` with `data-infographic-NAME` and dispatches
+/// `infographic:NAME` on `document` with the charts' reports as its detail;
+/// returns that detail.
 fn announce(
     document: &web_sys::Document,
     name: &str,
@@ -203,7 +199,10 @@ fn announce(
     let detail = serde_wasm_bindgen::to_value(&reports)?;
     let init = CustomEventInit::new();
     init.set_detail(&detail);
-    let event = CustomEvent::new_with_event_init_dict(name, &init)?;
+    let event = CustomEvent::new_with_event_init_dict(&format!("infographic:{name}"), &init)?;
+    if let Some(html) = document.document_element() {
+        html.set_attribute(&format!("data-infographic-{name}"), "")?;
+    }
     document.dispatch_event(&event)?;
     Ok(detail)
 }
@@ -403,9 +402,8 @@ fn first_frames(
             }
             let width = plan.width;
             let drawn = create(document, plan).and_then(|m| {
-                m.draw_at(width, true, false)?;
+                m.draw_at(width, true, true)?;
                 above += m.height();
-                m.paint_first()?;
                 report.marks = marks_of(&m);
                 Ok(())
             });
