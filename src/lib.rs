@@ -12,15 +12,21 @@
 //!    resize, devicePixelRatio, events.
 //!
 //! [`format`] writes Chinese numbers and units; [`theme`] holds colours and
-//! type. Everything but `web` builds and tests natively.
+//! type; [`markup`] is a chart's figure as HTML, which `site` (native, at
+//! build time) pre-renders into pages and `web` adopts. Everything but
+//! `web` builds and tests natively.
 
 pub mod describe;
 pub mod format;
 pub mod interact;
 pub mod layout;
+pub mod markup;
 pub mod model;
 pub mod render;
 pub mod theme;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

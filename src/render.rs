@@ -149,9 +149,22 @@ pub fn backing_store(need: (u32, u32), current: (u32, u32)) -> (u32, u32) {
     }
 }
 
-/// Renders `scene` as a standalone SVG document (text as text).
+/// Renders `scene` as a standalone SVG document (text as text), its
+/// background painted: an image that travels alone.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn to_svg(scene: &Scene, font_family: &str) -> Result<String, String> {
+    svg(scene, font_family, true)
+}
+
+/// Renders `scene` as SVG for a page: no background of its own (the page
+/// shows through, as through the canvas).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_svg_inline(scene: &Scene, font_family: &str) -> Result<String, String> {
+    svg(scene, font_family, false)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn svg(scene: &Scene, font_family: &str, background: bool) -> Result<String, String> {
     let mut out = String::new();
     {
         let size = (
@@ -168,7 +181,7 @@ pub fn to_svg(scene: &Scene, font_family: &str) -> Result<String, String> {
                 font_family,
                 font_scale: 1.24,
                 active: None,
-                background: true,
+                background,
             },
         )
         .map_err(|e| e.to_string())?;

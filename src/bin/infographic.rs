@@ -4,6 +4,7 @@
 //! infographic check www/data/kazuo-2024.json        # list every problem; exit 1 if any
 //! infographic render www/data/kazuo-2024.json --out www/fallback [--width 640 --width 360] [--page www/index.html]
 //! infographic schema [--out www/data/infographic.schema.json]
+//! infographic prerender www --out target/site      # pages with every figure filled in
 //! ```
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -57,6 +58,18 @@ mod cli {
             #[arg(long)]
             page: Option<PathBuf>,
         },
+        /// 预渲染：把目录中每个页面的图表（标题、静态图、数据表、注释、来源）写进页面，
+        /// 并为每个图表写出可粘贴进任何文章的 HTML 片段（snippets/ID.html）。
+        /// Pre-render every page of a folder: each `<figure data-chart="ID">` filled in,
+        /// each data file's stylesheet (NAME.css), embed pages (embed-ID.html) and
+        /// paste-in snippets (snippets/ID.html).
+        Prerender {
+            /// 页面所在目录（如 www）。The pages' folder.
+            dir: PathBuf,
+            /// 输出目录。Output directory.
+            #[arg(long)]
+            out: PathBuf,
+        },
         /// 输出数据文件的 JSON Schema。Print the data file's JSON Schema.
         Schema {
             /// 写入文件而不是标准输出。Write to this file instead of stdout.
@@ -77,6 +90,7 @@ mod cli {
                 page,
             } => render(&file, &out, &widths, page.as_deref()),
             Command::Schema { out } => schema(out.as_deref()),
+            Command::Prerender { dir, out } => prerender(&dir, &out),
         };
         if ok {
             ExitCode::SUCCESS
@@ -229,5 +243,127 @@ mod cli {
                 }
             },
         }
+    }
+
+    /// Writes `text` to `path`, creating its folder; says what failed.
+    fn write(path: &Path, text: &str) -> bool {
+        let made = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(path, text));
+        match made {
+            Ok(()) => true,
+            Err(e) => {
+                eprintln!("{}: 写入失败（cannot write）：{e}", path.display());
+                false
+            }
+        }
+    }
+
+    fn prerender(dir: &Path, out: &Path) -> bool {
+        use kazuo_infographic::site::{css_url, prerender};
+        let read = |url: &str| -> Result<Vec<u8>, String> {
+            std::fs::read(dir.join(url)).map_err(|e| format!("{url}: 无法读取（cannot read）：{e}"))
+        };
+        let pages = match std::fs::read_dir(dir) {
+            Ok(entries) => {
+                let mut pages: Vec<PathBuf> = entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "html"))
+                    .collect();
+                pages.sort();
+                pages
+            }
+            Err(e) => {
+                eprintln!("{}: {e}", dir.display());
+                return false;
+            }
+        };
+        let mut ok = true;
+        let mut styles = Vec::new();
+        for page in pages {
+            let Ok(html) = std::fs::read_to_string(&page) else {
+                eprintln!("{}: 无法读取（cannot read）", page.display());
+                ok = false;
+                continue;
+            };
+            let Some(name) = page.file_name() else {
+                continue;
+            };
+            let built = match prerender(&html, &read) {
+                Ok(built) => built,
+                Err(e) => {
+                    eprintln!("{}: {e}", page.display());
+                    ok = false;
+                    continue;
+                }
+            };
+            ok &= write(&out.join(name), &built.html);
+            styles.extend(built.styles.clone());
+            // An embed page (its chart named in its address) is also
+            // written pre-rendered for each chart: embed-ID.html.
+            if html.contains("data-embed") && html.contains("data-chart=\"\"") {
+                for (url, _) in &built.styles {
+                    for id in chart_ids(&read, url) {
+                        let one =
+                            html.replacen("data-chart=\"\"", &format!("data-chart=\"{id}\""), 1);
+                        match prerender(&one, &read) {
+                            Ok(b) => ok &= write(&out.join(format!("embed-{id}.html")), &b.html),
+                            Err(e) => {
+                                eprintln!("{}: {e}", page.display());
+                                ok = false;
+                            }
+                        }
+                    }
+                }
+            }
+            // Snippets to paste into an article body: the figure, the
+            // stylesheets and what loads the engine.
+            if !html.contains("data-embed") {
+                for (url, _) in &built.styles {
+                    for id in chart_ids(&read, url) {
+                        let one = format!(
+                            "<div data-infographic=\"{url}\">\n<figure data-chart=\"{id}\"></figure>\n</div>\n"
+                        );
+                        match prerender(&one, &read) {
+                            Ok(b) => {
+                                let text = format!(
+                                    "<!-- 喀左时讯 数据图解：图表“{id}”。整段粘贴到文章正文中图表的位置。 -->\n\
+                                     <link rel=\"stylesheet\" href=\"infographic.css\">\n{}\
+                                     <script type=\"module\" src=\"main.js\"></script>\n",
+                                    b.html
+                                );
+                                ok &=
+                                    write(&out.join("snippets").join(format!("{id}.html")), &text);
+                            }
+                            Err(e) => {
+                                eprintln!("{id}: {e}");
+                                ok = false;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        styles.sort();
+        styles.dedup();
+        for (url, css) in styles {
+            ok &= write(&out.join(css_url(&url)), &css);
+        }
+        ok
+    }
+
+    /// The ids of the drawable charts of a data file (none if it cannot be read).
+    fn chart_ids(read: &dyn Fn(&str) -> Result<Vec<u8>, String>, url: &str) -> Vec<String> {
+        read(url)
+            .ok()
+            .and_then(|bytes| load(&bytes).ok())
+            .map(|doc| {
+                doc.charts
+                    .iter()
+                    .filter_map(|c| c.chart.as_ref().ok().map(|c| c.id.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 }

@@ -2,12 +2,11 @@
 //! pointer, touch, keyboard and screen reader.
 
 use super::dom::{append, attrs, element};
-use super::measure::CanvasMeasure;
-use super::{pixel_ratio, prefers, request_frame, share, Listener, Themes};
-use crate::describe::{summary, table};
+use super::{dark_scheme, pixel_ratio, prefers, request_frame, share, Listener, Themes};
 use crate::format::css_px;
 use crate::interact::{place_tip, step};
-use crate::layout::{layout, layout_at, Point, Scene};
+use crate::layout::{layout, layout_at, ApproxMeasure, Point, Scene};
+use crate::markup::{figure_inner, id_prefix};
 use crate::model::{Chart, Problem};
 use crate::render::{backing_store, draw, Options};
 use plotters::prelude::IntoDrawingArea;
@@ -20,10 +19,6 @@ use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 
 /// How long the entrance takes, ms.
 const ENTRANCE_MS: f64 = 500.0;
-
-thread_local! {
-    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
-}
 
 /// Where a tip is anchored.
 #[derive(Clone, Copy)]
@@ -58,16 +53,15 @@ struct State {
 pub(super) struct Mounted {
     chart: Chart,
     themes: Rc<Themes>,
+    figure: HtmlElement,
     plot: HtmlElement,
-    /// Clips the canvas to the chart's size: the backing store may be a
-    /// little larger, so that small resizes keep it (see [`backing_store`]).
+    /// The plot's box: its height is the layout's. It holds the static
+    /// plot until the first paint puts the canvas in its place; it clips
+    /// the canvas, whose backing store may be a little larger, so that
+    /// small resizes keep it (see [`backing_store`]).
     clip: HtmlElement,
     canvas: HtmlCanvasElement,
     tip: HtmlElement,
-    /// The closed "查看数据" box; its table is built by [`Mounted::finish`].
-    details: Element,
-    /// Whether the data table is built.
-    tabled: Cell<bool>,
     /// The backing store's size and the pixel ratio the canvas's CSS size
     /// was last set for.
     sized: Cell<Option<(u32, u32, f64)>>,
@@ -76,105 +70,81 @@ pub(super) struct Mounted {
 }
 
 impl Mounted {
-    /// Builds the chart's DOM inside `figure` and wires its events; the
-    /// first frame comes from [`Mounted::draw_at`]. The data table, in a
-    /// closed box, waits for [`Mounted::finish`].
+    /// Takes over `figure`: adopts its pre-rendered markup (see `markup`),
+    /// or writes that markup first into a figure that has none (a host page
+    /// without pre-rendering: the page then shifts once), and wires its
+    /// events. The static plot stays until the first frame, from
+    /// [`Mounted::draw_at`], replaces it in the same box. A chart taken
+    /// over on screen shows its final state at once (the reader already
+    /// sees it); one taken over further down enters when it scrolls in.
     pub(super) fn create(
         document: &Document,
         figure: &HtmlElement,
         chart: Chart,
         themes: Rc<Themes>,
         heading_level: u8,
+        on_screen: bool,
     ) -> Result<Rc<Mounted>, JsValue> {
-        let n = NEXT_ID.with(|c| {
-            let n = c.get();
-            c.set(n + 1);
-            n
-        });
-        let title_id = format!("ig-title-{n}");
-        let summary_id = format!("ig-summary-{n}");
-        let help_id = format!("ig-help-{n}");
-
-        figure.set_text_content(None);
+        if figure.query_selector(":scope > .ig-plot")?.is_none() {
+            figure.set_inner_html(&figure_inner(&chart, heading_level, ""));
+        }
         figure.class_list().add_1("ig-chart")?;
-        let head = append(document, figure, "div", "ig-head", None)?;
-        let tag = format!("h{heading_level}");
-        let title = append(document, &head, &tag, "ig-title", Some(&chart.title))?;
-        title.set_id(&title_id);
-        append(document, &head, "p", "ig-subtitle", Some(&chart.subtitle))?;
+        let find = |selector: &str| -> Result<HtmlElement, JsValue> {
+            figure
+                .query_selector(selector)?
+                .ok_or_else(|| JsValue::from_str(&format!("no {selector}")))?
+                .dyn_into::<HtmlElement>()
+                .map_err(|_| JsValue::from_str(selector))
+        };
+        let plot = find(":scope > .ig-plot")?;
+        let clip = find(":scope > .ig-plot > .ig-canvas")?;
+        let tip = find(":scope > .ig-plot > .ig-tip")?;
+        let save = find(":scope > .ig-tools > .ig-save")?;
 
-        let plot: HtmlElement = append(document, figure, "div", "ig-plot", None)?.dyn_into()?;
+        let id = id_prefix(&chart);
+        let help_id = format!("{id}-help");
         attrs(
             &plot,
             &[
                 ("tabindex", "0"),
                 ("role", "group"),
                 ("aria-roledescription", "图表"),
-                ("aria-labelledby", &title_id),
-                ("aria-describedby", &format!("{summary_id} {help_id}")),
+                ("aria-labelledby", &format!("{id}-title")),
+                ("aria-describedby", &format!("{id}-summary {help_id}")),
             ],
         )?;
-        let clip: HtmlElement = append(document, &plot, "div", "ig-canvas", None)?.dyn_into()?;
-        let canvas: HtmlCanvasElement = append(document, &clip, "canvas", "", None)?.dyn_into()?;
-        canvas.set_attribute("aria-hidden", "true")?;
-        let tip: HtmlElement = append(document, &plot, "div", "ig-tip", None)?.dyn_into()?;
-        attrs(&tip, &[("role", "status"), ("aria-live", "polite")])?;
-        tip.set_hidden(true);
-
-        let text = append(document, figure, "p", "ig-sr", Some(&summary(&chart)))?;
-        text.set_id(&summary_id);
-        let help = append(
-            document,
-            figure,
-            "p",
-            "ig-sr",
-            Some("用方向键逐项查看数值，Home、End 跳到首项、末项，Esc 关闭提示。"),
-        )?;
-        help.set_id(&help_id);
-
-        let tools = append(document, figure, "div", "ig-tools", None)?;
-        let details = append(document, &tools, "details", "ig-data", None)?;
-        append(document, &details, "summary", "", Some("查看数据"))?;
-        let save = append(document, &tools, "button", "ig-save", Some("保存图片"))?;
-        save.set_attribute("type", "button")?;
-
-        let foot_tag = if figure.tag_name().eq_ignore_ascii_case("figure") {
-            "figcaption"
-        } else {
-            "div"
-        };
-        let foot = append(document, figure, foot_tag, "ig-foot", None)?;
-        for note in &chart.notes {
-            append(
+        if document.get_element_by_id(&help_id).is_none() {
+            let help = element(
                 document,
-                &foot,
                 "p",
-                "ig-note",
-                Some(&format!("注：{note}")),
+                "ig-sr",
+                Some("用方向键逐项查看数值，Home、End 跳到首项、末项，Esc 关闭提示。"),
             )?;
+            help.set_id(&help_id);
+            plot.after_with_node_1(&help)?;
         }
-        let source = format!("{}　更新于{}", chart.source, chart.updated);
-        append(document, &foot, "p", "ig-source", Some(&source))?;
+        save.remove_attribute("disabled")?;
+        let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
+        canvas.set_attribute("aria-hidden", "true")?;
 
-        let reduced = prefers("(prefers-reduced-motion: reduce)");
+        let still = on_screen || prefers("(prefers-reduced-motion: reduce)");
         let mounted = Rc::new(Mounted {
             chart,
             themes,
+            figure: figure.clone(),
             plot,
             clip,
             canvas,
             tip,
-            details,
-            tabled: Cell::new(false),
             sized: Cell::new(None),
             state: RefCell::new(State {
                 drawn: None,
                 scene: None,
                 active: None,
                 keyboard: false,
-                progress: if reduced { 1.0 } else { 0.0 },
+                progress: if still { 1.0 } else { 0.0 },
                 start: None,
-                entered: reduced,
+                entered: still,
                 painted: false,
             }),
             listeners: RefCell::new(Vec::new()),
@@ -188,21 +158,14 @@ impl Mounted {
         &self.plot
     }
 
-    /// Whether the chart is complete: painted, and its data table built.
+    /// Whether the chart is complete: its canvas painted.
     pub(super) fn finished(&self) -> bool {
-        self.tabled.get() && self.state.borrow().painted
+        self.state.borrow().painted
     }
 
-    /// Completes what mounting left for later: builds the data table, lays
-    /// the chart out at its width if it never was, and paints its first
-    /// frame, each once.
+    /// Completes what mounting left for later: lays the chart out at its
+    /// width if it never was, and paints its first frame, each once.
     pub(super) fn finish(&self) -> Result<(), JsValue> {
-        if !self.tabled.replace(true) {
-            let document = web_sys::window()
-                .and_then(|w| w.document())
-                .ok_or("no document")?;
-            data_table(&document, &self.details, &self.chart)?;
-        }
         if self.state.borrow().drawn.is_none() {
             self.draw_at(self.width(), false, false)?;
         }
@@ -266,9 +229,15 @@ impl Mounted {
         self.paint()
     }
 
-    /// The plot's width in CSS px (reading it may lay out the page).
+    /// The plot's width in whole CSS px, rounded down, as the build's
+    /// bands of plot heights are (reading it may lay out the page).
     pub(super) fn width(&self) -> f64 {
-        f64::from(self.plot.client_width())
+        layout_width(self.plot.get_bounding_client_rect().width())
+    }
+
+    /// Whether the chart shows in the dark scheme now.
+    fn dark(&self) -> bool {
+        dark_scheme(&self.figure)
     }
 
     /// Lays out at `width` if it, the pixel ratio or the scheme changed (or
@@ -279,18 +248,13 @@ impl Mounted {
         if width <= 0.0 {
             return Ok(true);
         }
-        let key = (
-            width,
-            pixel_ratio(),
-            prefers("(prefers-color-scheme: dark)"),
-        );
+        let key = (width, pixel_ratio(), self.dark());
         if !force && self.state.borrow().drawn == Some(key) {
             return Ok(self.state.borrow().painted);
         }
         let timer = Timer::start("redraw", &self.chart.id);
-        let theme = self.themes.current();
-        let measure = CanvasMeasure::new(&theme.font_family);
-        let scene = layout(&self.chart, width, &measure, theme);
+        let theme = self.themes.pick(key.2);
+        let scene = layout(&self.chart, width, &ApproxMeasure, theme);
         // The box takes its size now, so nothing below moves when it paints.
         self.clip
             .style()
@@ -310,7 +274,7 @@ impl Mounted {
 
     /// Draws the current frame: the entrance's progress, the active mark.
     fn paint(&self) -> Result<(), JsValue> {
-        let Some((width, ratio, _)) = self.state.borrow().drawn else {
+        let Some((width, ratio, dark)) = self.state.borrow().drawn else {
             return Ok(());
         };
         self.state.borrow_mut().painted = true;
@@ -318,11 +282,10 @@ impl Mounted {
         let Some(scene) = &s.scene else {
             return Ok(());
         };
-        let theme = self.themes.current();
+        let theme = self.themes.pick(dark);
         let entering;
         let frame = if s.progress < 1.0 {
-            let measure = CanvasMeasure::new(&theme.font_family);
-            entering = layout_at(&self.chart, width, &measure, theme, s.progress);
+            entering = layout_at(&self.chart, width, &ApproxMeasure, theme, s.progress);
             &entering
         } else {
             scene
@@ -341,6 +304,13 @@ impl Mounted {
             style.set_property("width", &css_px(f64::from(bw) / ratio))?;
             style.set_property("height", &css_px(f64::from(bh) / ratio))?;
             self.sized.set(size);
+        }
+        if !self.clip.contains(Some(&self.canvas)) {
+            // The first frame takes the static plot's place, in one task:
+            // the reader never sees the box empty.
+            self.clip.set_text_content(None);
+            self.clip.append_child(&self.canvas)?;
+            self.figure.class_list().add_1("ig-live")?;
         }
         if (bw, bh) != now {
             // Resizing the backing store also clears it.
@@ -591,18 +561,6 @@ impl Mounted {
             }),
         )?;
 
-        // Opening "查看数据" before the table is built builds it first.
-        let m = Rc::downgrade(this);
-        on(
-            &this.details,
-            "click",
-            Box::new(move |_| {
-                if let Some(Err(e)) = m.upgrade().map(|m| m.finish()) {
-                    web_sys::console::warn_1(&e);
-                }
-            }),
-        )?;
-
         let m = Rc::downgrade(this);
         on(
             save,
@@ -611,8 +569,9 @@ impl Mounted {
                 let Some(m) = m.upgrade() else {
                     return;
                 };
-                let width = f64::from(m.plot.client_width());
-                if let Err(e) = share::open(&m.chart, m.themes.current(), width, pixel_ratio()) {
+                let width = m.width();
+                let theme = m.themes.pick(m.dark());
+                if let Err(e) = share::open(&m.chart, theme, width, pixel_ratio()) {
                     web_sys::console::warn_1(&e);
                 }
             }),
@@ -646,39 +605,16 @@ impl Timer {
     }
 }
 
-/// The chart's figures as an HTML table, inside `parent`.
-fn data_table(document: &Document, parent: &Element, chart: &Chart) -> Result<(), JsValue> {
-    let t = table(chart);
-    let el = append(document, parent, "table", "ig-table", None)?;
-    append(document, &el, "caption", "", Some(&chart.title))?;
-    let head = append(document, &el, "thead", "", None)?;
-    let row = append(document, &head, "tr", "", None)?;
-    for h in &t.head {
-        let th = append(document, &row, "th", "", Some(h))?;
-        th.set_attribute("scope", "col")?;
-    }
-    let body = append(document, &el, "tbody", "", None)?;
-    for cells in &t.rows {
-        let row = append(document, &body, "tr", "", None)?;
-        for (i, c) in cells.iter().enumerate() {
-            let cell = append(
-                document,
-                &row,
-                if i == 0 { "th" } else { "td" },
-                "",
-                Some(c),
-            )?;
-            if i == 0 {
-                cell.set_attribute("scope", "row")?;
-            }
-        }
-    }
-    Ok(())
+/// A plot's width in whole CSS px, rounded down (a hair under a whole
+/// pixel, as float layout gives, counts as that pixel).
+pub(super) fn layout_width(width: f64) -> f64 {
+    (width + 0.01).floor().max(0.0)
 }
 
-/// Shows a chart's problems in its place, as text. For readers, a static
-/// fallback image already in the figure stays, with a short note; in
-/// preview (for editors) every problem is listed with its path.
+/// Shows a chart's problems in its place, as text. For readers, a
+/// pre-rendered figure stays as it is (it is the chart as built: nothing
+/// on the page moves); in preview (for editors), or where there is no
+/// figure yet, every problem is listed with its path.
 pub(super) fn show_problems(
     document: &Document,
     figure: &HtmlElement,
@@ -689,29 +625,11 @@ pub(super) fn show_problems(
     for p in problems {
         web_sys::console::warn_1(&format!("infographic {id}: {p}").into());
     }
-    // The page's own static fallback, kept in <noscript> so that it costs
-    // nothing while the engine works.
-    if !preview && figure.query_selector(".ig-fallback")?.is_none() {
-        if let Some(markup) = figure
-            .query_selector("noscript")?
-            .and_then(|n| n.text_content())
-        {
-            figure.insert_adjacent_html("beforeend", &markup)?;
-        }
-    }
-    if !preview && figure.query_selector(".ig-fallback")?.is_some() {
-        if figure.query_selector(".ig-fallback-note")?.is_none() {
-            append(
-                document,
-                figure,
-                "p",
-                "ig-fallback-note",
-                Some("交互图表暂时无法加载，此处显示的是静态图。"),
-            )?;
-        }
+    if !preview && figure.query_selector(".ig-static")?.is_some() {
         return Ok(());
     }
     figure.set_text_content(None);
+    figure.class_list().remove_2("ig-chart", "ig-live")?;
     let box_ = element(document, "div", "ig-error", None)?;
     box_.set_attribute("role", "alert")?;
     let title = format!("图表“{id}”暂时无法显示：数据文件有误");

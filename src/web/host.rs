@@ -83,8 +83,15 @@ pub(super) fn banner(
     } else {
         format!("发现 {problems} 个问题，见各图表位置")
     };
+    // A built page's static figures are those of the build: the engine
+    // redraws from the saved file, the built page only on the next build.
+    let built = if root.has_attribute("data-infographic-source") {
+        "；页面中预渲染的静态图要重新构建后才会更新"
+    } else {
+        ""
+    };
     el.set_text_content(Some(&format!(
-        "预览模式：保存数据文件后页面自动更新（{time} 载入，{state}）"
+        "预览模式：保存数据文件后页面自动更新（{time} 载入，{state}{built}）"
     )));
     Ok(())
 }

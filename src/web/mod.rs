@@ -14,7 +14,6 @@
 mod chart;
 mod dom;
 mod host;
-mod measure;
 mod share;
 
 use crate::format::plain;
@@ -39,14 +38,27 @@ pub(crate) struct Themes {
 }
 
 impl Themes {
-    /// The theme for the reader's current colour scheme.
-    fn current(&self) -> &Theme {
-        if prefers("(prefers-color-scheme: dark)") {
+    /// The light or the dark theme.
+    fn pick(&self, dark: bool) -> &Theme {
+        if dark {
             &self.dark
         } else {
             &self.light
         }
     }
+}
+
+/// Whether `el` is shown in the dark scheme: the colour scheme its page
+/// declares (CSS `color-scheme`, inherited; `data-theme` on the root sets
+/// it, see `infographic.css`) decides, and the reader's preference only
+/// when the page supports both. A page that declares nothing is light.
+fn dark_scheme(el: &Element) -> bool {
+    let scheme = web_sys::window()
+        .and_then(|w| w.get_computed_style(el).ok().flatten())
+        .and_then(|s| s.get_property_value("color-scheme").ok())
+        .unwrap_or_default();
+    let has = |word: &str| scheme.split_ascii_whitespace().any(|t| t == word);
+    has("dark") && (!has("light") || prefers("(prefers-color-scheme: dark)"))
 }
 
 type Listener = Closure<dyn FnMut(web_sys::Event)>;
@@ -118,7 +130,9 @@ pub async fn mount() -> Result<JsValue, JsValue> {
         let _ = JsFuture::from(parsed).await;
     }
 
-    // Every data file is requested first; fonts load meanwhile.
+    // Every data file is requested first. Layout measures text with one
+    // fixed metric (`ApproxMeasure`, as the build does), so nothing waits
+    // for fonts.
     let mut roots = Vec::new();
     let list = document.query_selector_all("[data-infographic]")?;
     for i in 0..list.length() {
@@ -133,14 +147,6 @@ pub async fn mount() -> Result<JsValue, JsValue> {
         let request = fetch(&url, false);
         roots.push((root, url, request));
     }
-    if let Ok(fonts) = js_sys::Reflect::get(&document, &"fonts".into()) {
-        if let Ok(ready) = js_sys::Reflect::get(&fonts, &"ready".into()) {
-            if let Ok(promise) = ready.dyn_into::<js_sys::Promise>() {
-                let _ = JsFuture::from(promise).await;
-            }
-        }
-    }
-
     let preview = host::is_preview();
     let mut plans = Vec::new();
     let mut embeds = false;
@@ -152,7 +158,11 @@ pub async fn mount() -> Result<JsValue, JsValue> {
         // second layout of the whole article before the first frame.
         view.get_or_insert_with(view_height);
         if preview {
-            host::watch_file(&root, &url, fetched.as_ref().ok().cloned());
+            // A built page names its data file's own copy for preview.
+            let source = root
+                .get_attribute("data-infographic-source")
+                .unwrap_or_else(|| url.clone());
+            host::watch_file(&root, &source, fetched.as_ref().ok().cloned());
         }
         plans.extend(mount_root(&document, &root, &url, fetched, preview)?);
         embeds |= root.has_attribute("data-embed");
@@ -219,7 +229,7 @@ pub(super) async fn settle(document: &web_sys::Document) {
         (!waiting.is_empty()).then(|| waiting.remove(0))
     }) {
         next_task().await;
-        if let Err(e) = create(document, plan).and_then(|m| {
+        if let Err(e) = create(document, plan, false).and_then(|m| {
             watch()?;
             m.finish()
         }) {
@@ -256,9 +266,21 @@ pub(super) struct Plan {
     top: f64,
 }
 
-/// Creates a planned chart's DOM and adds it to the page's charts.
-fn create(document: &web_sys::Document, plan: Plan) -> Result<Rc<Mounted>, JsValue> {
-    let m = Mounted::create(document, &plan.figure, plan.chart, plan.themes, plan.level)?;
+/// Takes over a planned chart's figure and adds it to the page's charts;
+/// `on_screen`: the reader may see it now (no entrance).
+fn create(
+    document: &web_sys::Document,
+    plan: Plan,
+    on_screen: bool,
+) -> Result<Rc<Mounted>, JsValue> {
+    let m = Mounted::create(
+        document,
+        &plan.figure,
+        plan.chart,
+        plan.themes,
+        plan.level,
+        on_screen,
+    )?;
     PAGE.with(|p| p.borrow_mut().charts.push(m.clone()));
     Ok(m)
 }
@@ -323,8 +345,8 @@ fn mount_root(
     let places: Vec<(f64, f64)> = figures
         .iter()
         .map(|f| {
-            let top = f.get_bounding_client_rect().top();
-            (f64::from(f.client_width()), top)
+            let rect = f.get_bounding_client_rect();
+            (chart::layout_width(rect.width()), rect.top())
         })
         .collect();
     for (figure, (width, top)) in figures.into_iter().zip(places) {
@@ -401,7 +423,7 @@ fn first_frames(
                 return (report, Some(figure));
             }
             let width = plan.width;
-            let drawn = create(document, plan).and_then(|m| {
+            let drawn = create(document, plan, true).and_then(|m| {
                 m.draw_at(width, true, true)?;
                 above += m.height();
                 report.marks = marks_of(&m);

@@ -3,8 +3,7 @@
 //! download.
 
 use super::dom::{append, attrs};
-use super::measure::CanvasMeasure;
-use crate::layout::framed;
+use crate::layout::{framed, ApproxMeasure};
 use crate::model::Chart;
 use crate::render::{draw, Options};
 use crate::theme::Theme;
@@ -28,8 +27,7 @@ pub(super) fn open(chart: &Chart, theme: &Theme, width: f64, ratio: f64) -> Resu
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    let measure = CanvasMeasure::new(&theme.font_family);
-    let scene = framed(chart, width, &measure, theme);
+    let scene = framed(chart, width, &ApproxMeasure, theme);
     let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
     canvas.set_width((scene.width * ratio).round() as u32);
     canvas.set_height((scene.height * ratio).round() as u32);

@@ -20,7 +20,7 @@ test('preview notices an edited data file within a second and redraws, errors in
   // Edit a copy of the site, never the real data file.
   const dir = await mkdtemp(join(tmpdir(), 'infographic-preview-'));
   await cp(WWW, dir, { recursive: true });
-  const server = await serve(dir);
+  const server = await serve({ source: dir });
   const file = join(dir, 'data', 'kazuo-2024.json');
   const original = await readFile(file, 'utf8');
   const { context, page, errors, report } = await open(browser, server.url, '/index.html?preview', {
@@ -67,7 +67,7 @@ test('preview notices an edited data file within a second and redraws, errors in
 
 for (const width of [320, 1200]) {
   test(`an embedded chart sets its host iframe's height at ${width} px`, async () => {
-    const server = await serve(WWW);
+    const server = await serve();
     const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
     const page = await context.newPage();
     const errors = [];

@@ -12,7 +12,7 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 let server;
 let browser;
 before(async () => {
-  server = await serve(WWW, { 'content-security-policy': CSP });
+  server = await serve({ headers: { 'content-security-policy': CSP } });
   browser = await launch();
 });
 after(async () => {

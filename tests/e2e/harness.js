@@ -1,7 +1,6 @@
-// Shared set-up for the page tests: a static server over www/ and Debian's Chromium.
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+// Shared set-up for the page tests: a static server over the built site (dist/) and Debian's Chromium.
+import { join, resolve } from 'node:path';
+import { serve as serveSite } from '../../scripts/serve.mjs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -11,41 +10,14 @@ export const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 /** The demo article's charts, in page order. */
 export const CHARTS = ['targets', 'projects', 'q1-starts', 'technology', 'firms'];
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
-/** Serves `dir` on a free loopback port; `headers` are added to every response. */
-export async function serve(dir = WWW, headers = {}) {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = normalize(join(dir, path));
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
-        ...headers,
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+/**
+ * Serves the built site (dist/) as a real server does (scripts/serve.mjs):
+ * `headers` added to every response, data files under their own names live
+ * from `source` (default www/).
+ */
+export function serve(options = {}) {
+  return serveSite(options);
 }
 
 /** Debian's Chromium, headless, with the flags this machine needs. */

@@ -1,0 +1,80 @@
+// A static server for the built site (dist/), as a real one serves it: the
+// precompressed .br or .gz beside a file when the browser accepts it, and hashed
+// names (NAME.HASH.EXT) cached for a year. Data files under their own names
+// (data/NAME.json) come from the sources (www/data/), so that live preview
+// (`?preview`) sees an editor's saves at once.
+//
+//   node scripts/serve.mjs [PORT]          (default 8000; 127.0.0.1 only)
+//
+// Also imported by the page tests and the benchmark: serve({ headers, plain }).
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const DIST = join(ROOT, 'dist');
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+const HASHED = /\.[0-9a-f]{10}\.[a-z]+$/;
+
+/** The file a URL path names: `map(path)` may name another (the benchmark's own files). */
+async function locate(path, map, sources) {
+  const mapped = map?.(path);
+  if (mapped) return mapped;
+  if (/^\/data\/[^/]+\.json$/.test(path)) {
+    const source = join(sources, path);
+    if (await stat(source).then(() => true, () => false)) return source;
+  }
+  let file = normalize(join(DIST, path));
+  if (!file.startsWith(DIST)) return null;
+  if (await stat(file).then((s) => s.isDirectory(), () => false)) file = join(file, 'index.html');
+  return file;
+}
+
+/**
+ * Serves dist/ on a free loopback port (or `port`). `headers` are added to every
+ * response; `plain` turns compression off; `map(path)` may serve other files;
+ * `source` is the folder whose data/NAME.json files are served live (www/).
+ */
+export async function serve({ headers = {}, plain = false, map, port = 0, cache = true, source = join(ROOT, 'www') } = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = await locate(path, map, source);
+    if (!file) return res.writeHead(403).end();
+    const accepts = plain ? '' : String(req.headers['accept-encoding'] ?? '');
+    for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz'], [null, '']]) {
+      if (encoding && !accepts.includes(encoding)) continue;
+      try {
+        const body = await readFile(file + ext);
+        res.writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'cache-control': cache && HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          vary: 'accept-encoding',
+          ...(encoding ? { 'content-encoding': encoding } : {}),
+          ...headers,
+        });
+        return res.end(body);
+      } catch {
+        // try the next encoding
+      }
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  });
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  const { port: bound } = server.address();
+  return { url: `http://127.0.0.1:${bound}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { url } = await serve({ port: Number(process.argv[2] ?? process.env.PORT ?? 8000) });
+  console.log(`serving dist/ on ${url}/  (Ctrl-C stops)`);
+}

@@ -1,0 +1,124 @@
+//! A chart's figure as HTML: title, subtitle, the plot's box, the generated
+//! summary, the data table, the controls' row, notes and source.
+//!
+//! This is the one markup of a figure. The build writes it into the page
+//! with a static plot inside the box (`site`); the engine writes it itself
+//! into an empty `<figure data-chart>` of a host page, and in both cases
+//! adopts it (`web`): it never builds a second copy. Every text from the
+//! data file goes through [`escape`].
+
+use crate::describe::{summary, table};
+use crate::model::Chart;
+
+/// `s` safe as HTML text and as a double- or single-quoted attribute value.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The id prefix of a chart's elements: `ig-ID`.
+pub fn id_prefix(chart: &Chart) -> String {
+    format!("ig-{}", chart.id)
+}
+
+/// The line under the notes: source and update.
+pub fn source_line(chart: &Chart) -> String {
+    format!("{}　更新于{}", chart.source, chart.updated)
+}
+
+/// A note as printed under the chart.
+pub fn note_line(note: &str) -> String {
+    format!("注：{note}")
+}
+
+/// The inside of a chart's `<figure>`: `plot` (trusted markup: a static
+/// image, or nothing) goes in the plot's box. Chart titles are
+/// `<h{level}>` (2 to 6).
+pub fn figure_inner(chart: &Chart, level: u8, plot: &str) -> String {
+    let level = level.clamp(2, 6);
+    let id = id_prefix(chart);
+    let mut h = String::new();
+    h.push_str(&format!(
+        "<div class=\"ig-head\"><h{level} class=\"ig-title\" id=\"{id}-title\">{}</h{level}>\
+         <p class=\"ig-subtitle\">{}</p></div>",
+        escape(&chart.title),
+        escape(&chart.subtitle)
+    ));
+    h.push_str(&format!(
+        "<div class=\"ig-plot\"><div class=\"ig-canvas\">{plot}</div>\
+         <div class=\"ig-tip\" role=\"status\" aria-live=\"polite\" hidden></div></div>"
+    ));
+    h.push_str(&format!(
+        "<p class=\"ig-sr\" id=\"{id}-summary\">{}</p>",
+        escape(&summary(chart))
+    ));
+    h.push_str("<div class=\"ig-tools\"><details class=\"ig-data\"><summary>查看数据</summary>");
+    h.push_str(&data_table(chart));
+    h.push_str(
+        "</details><button class=\"ig-save\" type=\"button\" disabled>保存图片</button></div>",
+    );
+    h.push_str("<figcaption class=\"ig-foot\">");
+    for note in &chart.notes {
+        h.push_str(&format!(
+            "<p class=\"ig-note\">{}</p>",
+            escape(&note_line(note))
+        ));
+    }
+    h.push_str(&format!(
+        "<p class=\"ig-source\">{}</p></figcaption>",
+        escape(&source_line(chart))
+    ));
+    h
+}
+
+/// The chart's figures as an HTML table: the first cell of each row is
+/// its header.
+fn data_table(chart: &Chart) -> String {
+    let t = table(chart);
+    let mut h = format!(
+        "<table class=\"ig-table\"><caption>{}</caption><thead><tr>",
+        escape(&chart.title)
+    );
+    for cell in &t.head {
+        h.push_str(&format!("<th scope=\"col\">{}</th>", escape(cell)));
+    }
+    h.push_str("</tr></thead><tbody>");
+    for row in &t.rows {
+        h.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            if i == 0 {
+                h.push_str(&format!("<th scope=\"row\">{}</th>", escape(cell)));
+            } else {
+                h.push_str(&format!("<td>{}</td>", escape(cell)));
+            }
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</tbody></table>");
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            escape(r#"<img src=x onerror='a()'>&"#),
+            "&lt;img src=x onerror=&#39;a()&#39;&gt;&amp;"
+        );
+        assert_eq!(escape("\"q\""), "&quot;q&quot;");
+        assert_eq!(escape("固定资产投资"), "固定资产投资");
+    }
+}

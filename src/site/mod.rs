@@ -1,0 +1,22 @@
+//! Build time (native only): every chart's whole figure written into the
+//! page, complete at first paint with no script.
+//!
+//! A figure's plot is a static SVG drawn by the same layout and plotters
+//! code as the canvas. The engine later swaps it for the live canvas
+//! without moving anything, because both lay the chart out with the same
+//! deterministic text metric ([`ApproxMeasure`]): the plot's height at a
+//! column width is known here, and [`chart_css`] writes it for every band
+//! of widths as container queries, which the figure's box honours before
+//! the engine arrives and which the engine's own layout then matches.
+//!
+//! - [`prerender`]: a page's `<figure data-chart="ID">` places filled in.
+//! - [`chart_css`]: a data file's stylesheet: plot heights by column width,
+//!   which static artboard shows, and the dark palette of the static plots.
+
+mod page;
+mod plot;
+
+pub use page::{css_url, prerender, Prerendered};
+pub use plot::{artboard_svg, bands, chart_css, ARTBOARDS, BAND_MAX, BAND_MIN};
+
+pub use crate::layout::ApproxMeasure;
