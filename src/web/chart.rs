@@ -72,7 +72,8 @@ pub(super) struct Mounted {
 impl Mounted {
     /// Takes over `figure`: adopts its pre-rendered markup (see `markup`),
     /// or writes that markup first into a figure that has none (a host page
-    /// without pre-rendering: the page then shifts once), and wires its
+    /// without pre-rendering: the page then shifts once) or when told to
+    /// `rewrite` it (preview: the data may be newer than the page), and wires its
     /// events. The static plot stays until the first frame, from
     /// [`Mounted::draw_at`], replaces it in the same box. A chart taken
     /// over on screen shows its final state at once (the reader already
@@ -83,9 +84,10 @@ impl Mounted {
         chart: Chart,
         themes: Rc<Themes>,
         heading_level: u8,
+        rewrite: bool,
         on_screen: bool,
     ) -> Result<Rc<Mounted>, JsValue> {
-        if figure.query_selector(":scope > .ig-plot")?.is_none() {
+        if rewrite || figure.query_selector(":scope > .ig-plot")?.is_none() {
             figure.set_inner_html(&figure_inner(&chart, heading_level, ""));
         }
         figure.class_list().add_1("ig-chart")?;

@@ -264,6 +264,9 @@ pub(super) struct Plan {
     level: u8,
     width: f64,
     top: f64,
+    /// Write the figure's markup afresh (preview: the data file changed
+    /// since the page was built) instead of adopting it.
+    rewrite: bool,
 }
 
 /// Takes over a planned chart's figure and adds it to the page's charts;
@@ -279,6 +282,7 @@ fn create(
         plan.chart,
         plan.themes,
         plan.level,
+        plan.rewrite,
         on_screen,
     )?;
     PAGE.with(|p| p.borrow_mut().charts.push(m.clone()));
@@ -376,6 +380,7 @@ fn mount_root(
                     level,
                     width,
                     top,
+                    rewrite: preview,
                 }),
             ),
             Err(problems) => {

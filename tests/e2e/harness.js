@@ -20,6 +20,25 @@ export function serve(options = {}) {
   return serveSite(options);
 }
 
+/**
+ * A route serving a page's HTML (by default the demo article's) changed by `edit`
+ * (the server's compression undone: the edited body goes out plain).
+ */
+export const article = (edit, path = '/') => ({
+  url: (u) => u.pathname === path,
+  handler: async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['content-encoding'];
+    delete headers['content-length'];
+    await route.fulfill({ status: response.status(), headers, body: edit(await response.text()) });
+  },
+});
+
+/** The article's HTML as a host page without pre-rendering: each figure emptied. */
+export const unrendered = (html) =>
+  html.replace(/<figure data-chart="([^"]+)" class="ig-chart">[\s\S]*?<\/figure>/g, '<figure data-chart="$1"></figure>');
+
 /** Debian's Chromium, headless, with the flags this machine needs. */
 export function launch() {
   return chromium.launch({

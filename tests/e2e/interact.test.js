@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, open, SHOTS, WWW } from './harness.js';
+import { serve, launch, open, article, unrendered, SHOTS, WWW } from './harness.js';
 
 let server;
 let browser;
@@ -226,10 +226,14 @@ test('labels are text, never markup: <b>x</b> shows literally in tip, summary an
   const { context, page, errors, report } = await open(browser, server.url, '/', {
     width: 1200,
     reducedMotion: 'reduce',
-    route: {
-      url: '**/data/kazuo-2024.json',
-      handler: (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(original) }),
-    },
+    // A host page without pre-rendering: the engine writes each figure itself.
+    route: [
+      article(unrendered),
+      {
+        url: '**/data/kazuo-2024.*.json',
+        handler: (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(original) }),
+      },
+    ],
   });
   try {
     const { x, y } = await markCentre(page, report, 'q1-starts', 0);
