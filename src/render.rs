@@ -211,57 +211,6 @@ pub fn titled(svg: &str, title: &str, desc: &str) -> String {
     }
 }
 
-/// `html` with the `alt` of each `<img data-fallback="ID" alt="…">` set to
-/// the text given for `ID` (escaped), other text untouched.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn set_fallback_alts(html: &str, alts: &[(String, String)]) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<img") {
-        let Some(len) = rest.get(start..).and_then(|t| t.find('>')) else {
-            break;
-        };
-        let (before, tag_and_after) = rest.split_at(start);
-        let (tag, after) = tag_and_after.split_at(len + 1);
-        out.push_str(before);
-        out.push_str(&retag(tag, alts));
-        rest = after;
-    }
-    out.push_str(rest);
-    out
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn retag(tag: &str, alts: &[(String, String)]) -> String {
-    let id = tag
-        .split("data-fallback=\"")
-        .nth(1)
-        .and_then(|t| t.split('"').next());
-    let Some(text) = id.and_then(|id| alts.iter().find(|(i, _)| i == id).map(|(_, t)| t)) else {
-        return tag.to_string();
-    };
-    let escaped = text
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    match tag.find(" alt=\"") {
-        Some(i) => {
-            let value_start = i + 6;
-            let value_end = tag
-                .get(value_start..)
-                .and_then(|t| t.find('"'))
-                .map_or(tag.len(), |j| value_start + j);
-            format!(
-                "{}{escaped}{}",
-                tag.get(..value_start).unwrap_or(""),
-                tag.get(value_end..).unwrap_or("")
-            )
-        }
-        None => tag.to_string(),
-    }
-}
-
 fn rgba(c: Color) -> RGBAColor {
     RGBAColor(c.r, c.g, c.b, c.a.clamp(0.0, 1.0))
 }

@@ -188,36 +188,28 @@ fn the_shipped_schema_is_the_generated_one() {
 }
 
 #[test]
-fn the_page_fallbacks_carry_the_generated_summaries() {
-    let page =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("www/index.html"))
-            .unwrap();
+fn prerender_fills_every_figure_and_writes_the_stylesheet_and_snippets() {
+    let out = std::env::temp_dir().join(format!("infographic-prerender-{}", std::process::id()));
+    let o = run(&["prerender", "www", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(page.contains("<link rel=\"stylesheet\" href=\"data/kazuo-2024.css\">"));
+    assert!(!page.contains("<noscript"));
     for chart in common::charts() {
-        let marker = format!("data-fallback=\"{}\"", chart.id);
-        let tag = page
-            .split("<img")
-            .find(|t| t.contains(&marker))
-            .unwrap_or_else(|| panic!("no fallback image for {}", chart.id));
-        let alt = tag
-            .split(" alt=\"")
-            .nth(1)
-            .and_then(|t| t.split('"').next())
-            .unwrap();
-        let want = format!(
-            "{}。{}",
-            chart.title,
-            kazuo_infographic::describe::summary(&chart)
-        );
-        assert_eq!(
-            alt, want,
-            "run scripts/build.sh to refresh the page's fallbacks"
-        );
+        let open = format!("<figure data-chart=\"{}\" class=\"ig-chart\">", chart.id);
+        let figure = page.split(&open).nth(1).expect("figure filled in");
+        let figure = figure.split("</figure>").next().unwrap();
+        assert!(figure.contains(&format!(">{}</h2>", chart.title)));
+        let summary = kazuo_infographic::describe::summary(&chart);
+        assert!(figure.contains(&format!(">{summary}</p>")), "{}", chart.id);
+        assert_eq!(figure.matches("<svg class=\"ig-static\"").count(), 2);
+        assert!(figure.contains("<table class=\"ig-table\">"));
+        // Each chart has a paste-in snippet and a pre-rendered embed page.
+        let snippet =
+            std::fs::read_to_string(out.join(format!("snippets/{}.html", chart.id))).unwrap();
+        assert!(snippet.contains(&open) && snippet.contains("src=\"main.js\""));
+        assert!(out.join(format!("embed-{}.html", chart.id)).exists());
     }
-    let alts = vec![("x".to_string(), "a <b> & \"c\"".to_string())];
-    let html =
-        r#"<p><img data-fallback="x" src="s" alt="old"><img alt="keep" data-fallback="y"></p>"#;
-    assert_eq!(
-        kazuo_infographic::render::set_fallback_alts(html, &alts),
-        r#"<p><img data-fallback="x" src="s" alt="a &lt;b&gt; &amp; &quot;c&quot;"><img alt="keep" data-fallback="y"></p>"#
-    );
+    assert!(out.join("data/kazuo-2024.css").exists());
+    std::fs::remove_dir_all(&out).unwrap();
 }

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! infographic check www/data/kazuo-2024.json        # list every problem; exit 1 if any
-//! infographic render www/data/kazuo-2024.json --out www/fallback [--width 640 --width 360] [--page www/index.html]
+//! infographic render www/data/kazuo-2024.json --out out [--width 640 --width 360]
 //! infographic schema [--out www/data/infographic.schema.json]
 //! infographic prerender www --out target/site      # pages with every figure filled in
 //! ```
@@ -53,10 +53,6 @@ mod cli {
             /// 图宽，CSS 像素，可重复。Width in CSS px; repeat for several.
             #[arg(long = "width", default_values_t = [640.0])]
             widths: Vec<f64>,
-            /// 同时更新该页面中替代图（data-fallback="ID"）的 alt 文字。
-            /// Also rewrite the alt text of `<img data-fallback="ID" alt="…">` in this page.
-            #[arg(long)]
-            page: Option<PathBuf>,
         },
         /// 预渲染：把目录中每个页面的图表（标题、静态图、数据表、注释、来源）写进页面，
         /// 并为每个图表写出可粘贴进任何文章的 HTML 片段（snippets/ID.html）。
@@ -83,12 +79,7 @@ mod cli {
         let ok = match args.command {
             // Every file is checked, even after a bad one.
             Command::Check { files } => files.iter().filter(|f| !check(f)).count() == 0,
-            Command::Render {
-                file,
-                out,
-                widths,
-                page,
-            } => render(&file, &out, &widths, page.as_deref()),
+            Command::Render { file, out, widths } => render(&file, &out, &widths),
             Command::Schema { out } => schema(out.as_deref()),
             Command::Prerender { dir, out } => prerender(&dir, &out),
         };
@@ -151,7 +142,7 @@ mod cli {
         }
     }
 
-    fn render(file: &Path, out: &Path, widths: &[f64], page: Option<&Path>) -> bool {
+    fn render(file: &Path, out: &Path, widths: &[f64]) -> bool {
         let Some(loaded) = read(file) else {
             return false;
         };
@@ -171,13 +162,11 @@ mod cli {
         }
         let theme = Theme::for_document(&doc.theme, false);
         let mut ok = true;
-        let mut alts = Vec::new();
         for entry in &doc.charts {
             let Ok(chart) = &entry.chart else {
                 continue;
             };
             let description = summary(chart);
-            alts.push((chart.id.clone(), format!("{}。{description}", chart.title)));
             for width in widths {
                 let scene = framed(chart, *width, &ApproxMeasure, &theme);
                 let target = out.join(format!("{}-{}.svg", chart.id, width.round()));
@@ -193,33 +182,9 @@ mod cli {
                 }
             }
         }
-        if let Some(page) = page {
-            ok &= rewrite_alts(page, &alts);
-        }
         let problems: Vec<&Problem> = doc.problems().collect();
         print(file, &problems);
         ok && problems.is_empty()
-    }
-
-    /// Sets `alt="…"` of every `<img … data-fallback="ID" … alt="…">` in
-    /// `page` to the chart's title and generated summary.
-    fn rewrite_alts(page: &Path, alts: &[(String, String)]) -> bool {
-        let html = match std::fs::read_to_string(page) {
-            Ok(h) => h,
-            Err(e) => {
-                eprintln!("{}: 无法读取（cannot read）：{e}", page.display());
-                return false;
-            }
-        };
-        let updated = kazuo_infographic::render::set_fallback_alts(&html, alts);
-        if updated != html {
-            if let Err(e) = std::fs::write(page, &updated) {
-                eprintln!("{}: 写入失败（cannot write）：{e}", page.display());
-                return false;
-            }
-            println!("{}", page.display());
-        }
-        true
     }
 
     fn schema(out: Option<&Path>) -> bool {

@@ -123,7 +123,8 @@ impl Mounted {
                 Some("用方向键逐项查看数值，Home、End 跳到首项、末项，Esc 关闭提示。"),
             )?;
             help.set_id(&help_id);
-            plot.after_with_node_1(&help)?;
+            let summary = find(&format!(":scope > #{id}-summary"))?;
+            summary.after_with_node_1(&help)?;
         }
         save.remove_attribute("disabled")?;
         let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;

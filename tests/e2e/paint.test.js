@@ -150,7 +150,8 @@ test('a chart hidden at first (a closed tab, a collapsed box) draws when shown, 
       document.getElementById('later').hidden = false;
     });
     await page.locator('figure[data-chart="firms"]').scrollIntoViewIfNeeded();
-    await page.waitForFunction(`(${inkOf})('firms').ink > 0.01`, null, { timeout: 3000 });
+    // The canvas takes the static plot's place with its first frame.
+    await page.waitForFunction(`((${inkOf})('firms')?.ink ?? 0) > 0.01`, null, { timeout: 3000 });
     const box = await page.locator('figure[data-chart="firms"] .ig-canvas').boundingBox();
     assert.ok(Math.abs(box.width - 358) < 1, `drawn at the column's width: ${box.width}`);
     assert.deepEqual(errors, []);
