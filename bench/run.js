@@ -1,43 +1,40 @@
-// Phone benchmark: the demo article against the same charts drawn with
-// Chart.js 4.6.1, in headless Chromium as a phone (390×844, DPR 3, CPU
-// throttled 4×, cache disabled), alternating pages in the same run.
+// Phone benchmark: the demo article (the built site, dist/) against the same
+// charts drawn with Chart.js 4.6.1, in headless Chromium as a phone (390×844,
+// DPR 3, CPU throttled 4×, cache disabled), served compressed as a real server
+// serves them (scripts/serve.mjs: the site's precompressed files, the
+// reference's gzipped -9 on the fly), alternating pages in the same run, in two
+// network profiles: none, and DevTools' slow 4G (150 ms round trip,
+// 1.6 Mbit/s down, 750 kbit/s up).
 //
-//   node bench/run.js [RUNS]      (default 7 runs of each page)
+//   node bench/run.js [RUNS]      (default 7 runs of each page in each profile)
 //
-// Reports the median time from navigation to `infographic:ready` and to
-// every chart painted (`infographic:painted`; the reference has drawn all
-// when ready) for each page, the engine's per-chart redraw time on resize
-// (each chart on screen in turn) and hover at 1× CPU, and its tap-to-answer
-// time at 4×, all from performance measures.
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+// Reports medians, from navigation: first contentful paint; first chart visible
+// (the engine: Element Timing of the first figure, whose plot is inline and
+// paints with it; Chart.js: its first chart drawn, which is when all are);
+// every chart complete (the engine: the first frame after the page is parsed,
+// which paints every pre-rendered figure; Chart.js: all drawn); interactive
+// (`infographic:ready`); the engine's every chart taken over
+// (`infographic:painted`); and cumulative layout shift (every entry). Then the
+// engine's per-chart redraw on resize and hover at 1× CPU, and tap at 4×, from
+// its performance measures.
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve } from '../scripts/serve.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const RUNS = Number(process.argv[2] ?? process.env.RUNS ?? 7);
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
 
-function mapPath(path) {
-  if (path === '/bench/chart.umd.js') return join(ROOT, 'bench/node_modules/chart.js/dist/chart.umd.js');
-  if (path.startsWith('/bench/')) return join(ROOT, 'bench', path.slice(7));
-  return join(ROOT, 'www', path);
-}
-
-const server = createServer(async (req, res) => {
-  let file = normalize(mapPath(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-  if (!file.startsWith(ROOT)) return res.writeHead(403).end();
-  try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(await readFile(file));
-  } catch {
-    res.writeHead(404).end();
-  }
+const server = await serve({
+  map: (path) => {
+    if (path === '/bench/chart.umd.js') return join(ROOT, 'bench/node_modules/chart.js/dist/chart.umd.js');
+    if (path.startsWith('/bench/')) return join(ROOT, 'bench', path.slice(7));
+    // The reference page uses the demo's page stylesheet under its own name.
+    if (path === '/style.css') return join(ROOT, 'www/style.css');
+    return null;
+  },
 });
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const base = `http://127.0.0.1:${server.address().port}`;
+const base = server.url;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -50,20 +47,38 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** A fresh phone page with the cache off and the CPU throttled `rate`×. */
-async function phone(rate) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
+
+/**
+ * A fresh phone page with the cache off and the CPU throttled `rate`×, on a slow
+ * 4G network if `slow`. No `isMobile`: it would mark every layout shift as after
+ * input (the viewport, DPR and touch are the phone's).
+ */
+async function phone(rate, slow = false) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (slow) await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    window.__visible = new Promise((ok) =>
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.identifier.startsWith('ig-')) ok(e.renderTime || e.loadTime);
+      }).observe({ type: 'element', buffered: true }),
+    );
+    window.__complete = new Promise((ok) =>
+      document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => ok(performance.now())), { once: true }),
+    );
     window.__ready = new Promise((ok) =>
       document.addEventListener('infographic:ready', (e) => ok({ at: performance.now(), detail: e.detail }), { once: true }),
     );
-    // The engine paints charts below the screen just after ready; the
-    // reference page has drawn everything by then.
+    // The reference page has drawn everything when it is ready.
     window.__painted = new Promise((ok) => {
       document.addEventListener('infographic:painted', (e) => ok({ at: performance.now(), detail: e.detail }), { once: true });
       document.addEventListener('infographic:ready', () => {
@@ -74,21 +89,34 @@ async function phone(rate) {
   return { context, page, cdp };
 }
 
-/** Times from navigation to `infographic:ready` and to every chart painted. */
-async function readyTime(path) {
-  const { context, page } = await phone(4);
+/** One load of `path`: its times from navigation, and its layout shift. */
+async function load(path, slow) {
+  const { context, page } = await phone(4, slow);
   await page.goto(base + path);
-  const { at } = await page.evaluate(() => window.__ready);
+  const { at: ready } = await page.evaluate(() => window.__ready);
   const { at: painted } = await page.evaluate(() => window.__painted);
+  await page.waitForTimeout(500);
+  const engine = path.startsWith('/index');
+  const times = await page.evaluate(async (engine) => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    visible: engine ? await window.__visible : NaN,
+    complete: engine ? await window.__complete : NaN,
+    cls: window.__cls,
+  }), engine);
   await context.close();
-  return { at, painted };
+  if (!engine) Object.assign(times, { visible: ready, complete: ready });
+  return { ...times, ready, painted };
 }
 
-const engine = [];
-const reference = [];
-for (let i = 0; i < RUNS; i++) {
-  engine.push(await readyTime('/index.html'));
-  reference.push(await readyTime('/bench/reference.html'));
+const results = {};
+for (const slow of [false, true]) {
+  const engine = [];
+  const reference = [];
+  for (let i = 0; i < RUNS; i++) {
+    engine.push(await load('/index.html', slow));
+    reference.push(await load('/bench/reference.html', slow));
+  }
+  results[slow ? 'slow 4G' : 'no throttling'] = { engine, reference };
 }
 
 /** Per-chart medians of the engine's performance measures named `infographic:KIND:ID`. */
@@ -154,18 +182,27 @@ for (const chart of report) {
 }
 await context.close();
 await browser.close();
-server.close();
+await server.close();
 
 const ms = (x) => `${x.toFixed(1)} ms`;
 const runs = (xs) => xs.map((x) => x.toFixed(0)).join(' ');
-for (const key of ['at', 'painted']) {
-  const en = engine.map((x) => x[key]);
-  const re = reference.map((x) => x[key]);
-  const what = key === 'at' ? 'ready' : 'every chart painted';
-  console.log(`${what}, median of ${RUNS} (390×844, DPR 3, CPU 4×, cache off):`);
-  console.log(`  engine     ${ms(median(en))}   runs: ${runs(en)}`);
-  console.log(`  Chart.js   ${ms(median(re))}   runs: ${runs(re)}`);
-  console.log(`  ratio      ${(median(en) / median(re)).toFixed(2)}${key === 'at' ? ' (goal ≤ 0.70)' : ''}`);
+const ROWS = [
+  ['fcp', 'first contentful paint'],
+  ['visible', 'first chart visible'],
+  ['complete', 'every chart complete'],
+  ['ready', 'interactive (ready)'],
+  ['painted', 'every chart live (painted)'],
+];
+for (const [profile, { engine, reference }] of Object.entries(results)) {
+  console.log(`\n${profile}: median of ${RUNS} (390×844, DPR 3, CPU 4×, cache off)`);
+  for (const [key, what] of ROWS) {
+    const en = engine.map((x) => x[key]);
+    const re = reference.map((x) => x[key]);
+    console.log(`  ${what.padEnd(27)} engine ${ms(median(en)).padStart(9)}   Chart.js ${ms(median(re)).padStart(9)}   ratio ${(median(en) / median(re)).toFixed(2)}   runs: ${runs(en)} | ${runs(re)}`);
+  }
+  const gap = engine.map((x) => x.visible - x.fcp);
+  console.log(`  first chart visible after FCP: engine ${ms(median(gap))} (goal ≤ 50 ms)   runs: ${runs(gap)}`);
+  console.log(`  CLS: engine ${median(engine.map((x) => x.cls)).toFixed(3)}   Chart.js ${median(reference.map((x) => x.cls)).toFixed(3)}`);
 }
 console.log('per chart, median: redraw on resize (1×), hover (1×), tap (4×); goals 2 ms, 2 ms, 16 ms');
 for (const id of Object.keys(redraw)) {

@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const DIST = join(ROOT, 'dist');
@@ -51,15 +52,15 @@ export async function serve({ headers = {}, plain = false, map, port = 0, cache 
     const file = await locate(path, map, source);
     if (!file) return res.writeHead(403).end();
     const accepts = plain ? '' : String(req.headers['accept-encoding'] ?? '');
-    for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz'], [null, '']]) {
-      if (encoding && !accepts.includes(encoding)) continue;
+    for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (!accepts.includes(encoding)) continue;
       try {
         const body = await readFile(file + ext);
         res.writeHead(200, {
           'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
           'cache-control': cache && HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
           vary: 'accept-encoding',
-          ...(encoding ? { 'content-encoding': encoding } : {}),
+          'content-encoding': encoding,
           ...headers,
         });
         return res.end(body);
@@ -67,7 +68,22 @@ export async function serve({ headers = {}, plain = false, map, port = 0, cache 
         // try the next encoding
       }
     }
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    // No precompressed copy (sources, the benchmark's files): gzip -9 now.
+    try {
+      const raw = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const zip = accepts.includes('gzip') && extname(file) !== '.png';
+      res.writeHead(200, {
+        'content-type': type,
+        'cache-control': 'no-cache',
+        vary: 'accept-encoding',
+        ...(zip ? { 'content-encoding': 'gzip' } : {}),
+        ...headers,
+      });
+      return res.end(zip ? gzipSync(raw, { level: 9 }) : raw);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   const { port: bound } = server.address();

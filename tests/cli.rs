@@ -199,7 +199,10 @@ fn prerender_fills_every_figure_and_writes_the_stylesheet_and_snippets() {
         let open = format!("<figure data-chart=\"{}\" class=\"ig-chart\">", chart.id);
         let figure = page.split(&open).nth(1).expect("figure filled in");
         let figure = figure.split("</figure>").next().unwrap();
-        assert!(figure.contains(&format!(">{}</h2>", chart.title)));
+        assert!(figure.contains(&format!(
+            " elementtiming=\"ig-{}\">{}</h2>",
+            chart.id, chart.title
+        )));
         let summary = kazuo_infographic::describe::summary(&chart);
         assert!(figure.contains(&format!(">{summary}</p>")), "{}", chart.id);
         assert_eq!(figure.matches("<svg class=\"ig-static\"").count(), 2);

@@ -67,12 +67,20 @@ fn the_stylesheet_gives_each_plot_the_height_the_engine_lays_out() {
                 .filter(|(low, high, _)| *low <= width && width < *high)
                 .map(|r| r.2)
                 .collect();
-            assert_eq!(applying.len(), 1, "{} at {width} px: {applying:?}", chart.id);
+            assert_eq!(
+                applying.len(),
+                1,
+                "{} at {width} px: {applying:?}",
+                chart.id
+            );
             let engine = layout(&chart, width.floor(), &ApproxMeasure, &light).height;
             assert_eq!(applying[0], engine, "{} at {width} px", chart.id);
             // The dark palette lays out alike: the box never depends on the scheme.
             if tenth % 370 == 0 {
-                assert_eq!(layout(&chart, width.floor(), &ApproxMeasure, &dark).height, engine);
+                assert_eq!(
+                    layout(&chart, width.floor(), &ApproxMeasure, &dark).height,
+                    engine
+                );
             }
         }
     }
@@ -96,7 +104,8 @@ fn figures_are_filled_in_with_every_text_escaped() {
     let data = r##"{"publication": "P", "updated": "2024年3月", "charts": [
       {"id": "a", "kind": "bars", "title": "<img src=x onerror=alert(1)>", "subtitle": "s & t",
        "source": "S", "items": [{"label": "<b>x</b>", "unit": "个", "plan": 3}]}]}"##;
-    let page = "<html><head></head><body><main data-infographic=\"d.json\" data-heading-level=\"3\">\
+    let page =
+        "<html><head></head><body><main data-infographic=\"d.json\" data-heading-level=\"3\">\
                 <figure data-chart=\"a\"><noscript>old</noscript></figure></main></body></html>";
     let read = |url: &str| -> Result<Vec<u8>, String> {
         assert_eq!(url, "d.json");
@@ -104,10 +113,14 @@ fn figures_are_filled_in_with_every_text_escaped() {
     };
     let built = prerender(page, &read).unwrap();
     assert_eq!(built.charts, vec!["a".to_string()]);
-    assert!(built.html.contains("<link rel=\"stylesheet\" href=\"d.css\">\n</head>"));
-    assert!(built.html.contains("<h3 class=\"ig-title\" id=\"ig-a-title\">&lt;img src=x onerror=alert(1)&gt;</h3>"));
+    assert!(built
+        .html
+        .contains("<link rel=\"stylesheet\" href=\"d.css\">\n</head>"));
+    assert!(built.html.contains("<h3 class=\"ig-title\" id=\"ig-a-title\" elementtiming=\"ig-a\">&lt;img src=x onerror=alert(1)&gt;</h3>"));
     assert!(built.html.contains("s &amp; t"));
-    assert!(built.html.contains("<th scope=\"row\">&lt;b&gt;x&lt;/b&gt;</th>"));
+    assert!(built
+        .html
+        .contains("<th scope=\"row\">&lt;b&gt;x&lt;/b&gt;</th>"));
     assert!(!built.html.contains("<b>x</b>") && !built.html.contains("<noscript"));
     assert!(built.html.contains("<text") && built.html.contains("&lt;b&gt;x&lt;/b&gt;"));
 
