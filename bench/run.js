@@ -6,7 +6,8 @@
 // network profiles: none, and DevTools' slow 4G (150 ms round trip,
 // 1.6 Mbit/s down, 750 kbit/s up).
 //
-//   node bench/run.js [RUNS]      (default 7 runs of each page in each profile)
+//   node bench/run.js [RUNS] [PAGE…]   (default 7 runs of each page in each profile;
+//                                        PAGEs: variants of the article in dist/ to compare)
 //
 // Reports medians, from navigation: first contentful paint; first chart visible
 // (the engine: Element Timing of the first figure, whose plot is inline and
@@ -24,6 +25,7 @@ import { serve } from '../scripts/serve.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const RUNS = Number(process.argv[2] ?? process.env.RUNS ?? 7);
+const VARIANTS = process.argv.slice(3);
 
 const server = await serve({
   map: (path) => {
@@ -96,7 +98,7 @@ async function load(path, slow) {
   const { at: ready } = await page.evaluate(() => window.__ready);
   const { at: painted } = await page.evaluate(() => window.__painted);
   await page.waitForTimeout(500);
-  const engine = path.startsWith('/index');
+  const engine = !path.startsWith('/bench/');
   const times = await page.evaluate(async (engine) => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     visible: engine ? await window.__visible : NaN,
@@ -112,11 +114,13 @@ const results = {};
 for (const slow of [false, true]) {
   const engine = [];
   const reference = [];
+  const variants = VARIANTS.map(() => []);
   for (let i = 0; i < RUNS; i++) {
     engine.push(await load('/index.html', slow));
     reference.push(await load('/bench/reference.html', slow));
+    for (const [j, path] of VARIANTS.entries()) variants[j].push(await load(path, slow));
   }
-  results[slow ? 'slow 4G' : 'no throttling'] = { engine, reference };
+  results[slow ? 'slow 4G' : 'no throttling'] = { engine, reference, variants };
 }
 
 /** Per-chart medians of the engine's performance measures named `infographic:KIND:ID`. */
@@ -199,6 +203,12 @@ for (const [profile, { engine, reference }] of Object.entries(results)) {
     const en = engine.map((x) => x[key]);
     const re = reference.map((x) => x[key]);
     console.log(`  ${what.padEnd(27)} engine ${ms(median(en)).padStart(9)}   Chart.js ${ms(median(re)).padStart(9)}   ratio ${(median(en) / median(re)).toFixed(2)}   runs: ${runs(en)} | ${runs(re)}`);
+  }
+  for (const [j, variant] of VARIANTS.entries()) {
+    for (const [key, what] of ROWS) {
+      const va = results[profile].variants[j].map((x) => x[key]);
+      console.log(`  ${variant}: ${what.padEnd(27)} ${ms(median(va)).padStart(9)}   ratio ${(median(va) / median(reference.map((x) => x[key]))).toFixed(2)}   runs: ${runs(va)}`);
+    }
   }
   const gap = engine.map((x) => x.visible - x.fcp);
   console.log(`  first chart visible after FCP: engine ${ms(median(gap))} (goal ≤ 50 ms)   runs: ${runs(gap)}`);

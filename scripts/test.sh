@@ -19,7 +19,7 @@ step "native tests"
 cargo test
 step "wasm tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test web
-step "release build of www/pkg"
+step "build of the site (dist/)"
 scripts/build.sh
 step "page tests (Playwright + Chromium)"
 (cd tests/e2e && node --test --test-concurrency=1)

@@ -410,7 +410,7 @@ impl Mounted {
             window.inner_height()?.as_f64().unwrap_or(640.0),
         );
         let plot = self.plot.get_bounding_client_rect();
-        let canvas = self.canvas.get_bounding_client_rect();
+        let canvas = self.clip.get_bounding_client_rect();
         let size = (
             f64::from(self.tip.offset_width()),
             f64::from(self.tip.offset_height()),
@@ -435,7 +435,7 @@ impl Mounted {
 
     /// The mark under a pointer event, if any.
     fn mark_at(&self, client_x: f64, client_y: f64) -> Option<usize> {
-        let r = self.canvas.get_bounding_client_rect();
+        let r = self.clip.get_bounding_client_rect();
         let p = Point {
             x: client_x - r.left(),
             y: client_y - r.top(),

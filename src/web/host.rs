@@ -198,7 +198,17 @@ fn send_height() {
     if !changed || parent == window {
         return;
     }
-    let chart = query("chart").unwrap_or_default();
+    // The chart is named in the address (embed.html?chart=ID) or by the
+    // pre-rendered embed page's figure (embed-ID.html).
+    let chart = query("chart")
+        .or_else(|| {
+            window
+                .document()?
+                .query_selector("[data-chart]")
+                .ok()??
+                .get_attribute("data-chart")
+        })
+        .unwrap_or_default();
     let child = query("childId").unwrap_or_else(|| chart.clone());
     // Pym.js: "pymxPYMx{id}xPYMxheightxPYMx{px}".
     let pym = JsValue::from_str(&format!("pymxPYMx{child}xPYMxheightxPYMx{}", plain(height)));

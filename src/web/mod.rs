@@ -218,17 +218,19 @@ fn announce(
 }
 
 /// Finishes what [`first_frames`] left for later, one chart per task so the
-/// page stays responsive: mounts the charts below the first screen (DOM,
-/// layout, paint), then paints the charts not yet painted and builds every
-/// data table. A chart that scrolls near first is painted then; one with no
+/// page stays responsive: paints the canvases of the charts taken over
+/// before ready, then takes over the charts below the first screen (DOM,
+/// layout, paint) when the browser is idle, then paints any chart not yet
+/// painted. A chart that scrolls near first is painted then; one with no
 /// width yet (hidden) is drawn when the resize observer gives it one. Each
 /// chart is tried once: nothing here can spin.
 pub(super) async fn settle(document: &web_sys::Document) {
+    paint_unfinished().await;
     while let Some(plan) = PAGE.with(|p| {
         let waiting = &mut p.borrow_mut().waiting;
         (!waiting.is_empty()).then(|| waiting.remove(0))
     }) {
-        next_task().await;
+        next_idle().await;
         if let Err(e) = create(document, plan, false).and_then(|m| {
             watch()?;
             m.finish()
@@ -236,12 +238,39 @@ pub(super) async fn settle(document: &web_sys::Document) {
             web_sys::console::warn_1(&e);
         }
     }
+    paint_unfinished().await;
+}
+
+/// Paints, one per task, every chart taken over but not painted yet.
+async fn paint_unfinished() {
     for m in charts().into_iter().filter(|m| !m.finished()) {
         next_task().await;
         if let Err(e) = m.finish() {
             web_sys::console::warn_1(&e);
         }
     }
+}
+
+/// Resolves when the browser is idle (`requestIdleCallback`, at most half
+/// a second away), or in a later task where there is no such call.
+async fn next_idle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let called = idle.is_some_and(|f| {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &500.into());
+            f.call2(&window, &resolve, &options).is_ok()
+        });
+        if !called {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// Resolves in a later task (a zero timeout), letting the browser paint
@@ -399,15 +428,18 @@ fn mount_root(
     Ok(plans)
 }
 
-/// Mounts, lays out and paints every planned chart that may be on the
-/// first screen, at the width read before mounting (its box takes its
-/// height at once); the others wait for [`settle`], after
-/// `infographic:ready`. No layout is read: a chart lies at least as low as
-/// its figure's top before mounting plus the heights of the charts mounted
-/// above it, so any chart whose lowest place starts above the screen's
-/// bottom edge (`view`, CSS px) counts as on the first screen, and the
-/// first that does not ends it. Returns each chart's report (with the marks
-/// of those drawn) and its figure.
+/// Takes over and lays out every planned chart that may be on the first
+/// screen, at the width read before (its box has, or takes at once, its
+/// height): from then on it answers the reader, hit-testing its scene. Its
+/// canvas is painted in a later task by [`settle`] (or at once by the first
+/// tap), since the pre-rendered plot shows the same drawing meanwhile; the
+/// charts further down wait for [`settle`] too, after `infographic:ready`.
+/// No layout is read: a chart lies at least as low as its figure's top
+/// before mounting plus the heights that bare figures above it took, so
+/// any chart whose lowest place starts above the screen's bottom edge
+/// (`view`, CSS px) counts as on the first screen, and the first that does
+/// not ends it. Returns each chart's report (with the marks of those laid
+/// out) and its figure.
 fn first_frames(
     document: &web_sys::Document,
     plans: Vec<(ChartReport, Option<Plan>)>,
@@ -428,9 +460,19 @@ fn first_frames(
                 return (report, Some(figure));
             }
             let width = plan.width;
+            // A pre-rendered figure already has its height.
+            let bare = plan.rewrite
+                || plan
+                    .figure
+                    .query_selector(".ig-static")
+                    .ok()
+                    .flatten()
+                    .is_none();
             let drawn = create(document, plan, true).and_then(|m| {
-                m.draw_at(width, true, true)?;
-                above += m.height();
+                m.draw_at(width, true, false)?;
+                if bare {
+                    above += m.height();
+                }
                 report.marks = marks_of(&m);
                 Ok(())
             });
