@@ -107,8 +107,8 @@ pub fn prerender(
                 out.push_str(head);
                 rest = tail;
             }
-            (None, None) => break,
-            (Some(_), None) => break,
+            // No figure left (a root after the last one fills nothing).
+            _ => break,
         }
     }
     out.push_str(rest);
