@@ -6,6 +6,9 @@
 //
 //   node scripts/serve.mjs [PORT]          (default 8000; 127.0.0.1 only)
 //
+// It runs in its own process: a server sharing a process with a browser driver
+// answers late while the driver is busy.
+//
 // Also imported by the page tests and the benchmark: serve({ headers, plain }).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -91,6 +94,25 @@ export async function serve({ headers = {}, plain = false, map, port = 0, cache 
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { url } = await serve({ port: Number(process.argv[2] ?? process.env.PORT ?? 8000) });
+  // node scripts/serve.mjs [PORT] [--map URLPATH=FILE …]: a URL path (or a prefix
+  // ending in /) served from another file or folder, relative to the project (the
+  // benchmark's reference page and Chart.js).
+  const args = process.argv.slice(2);
+  const maps = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--map') {
+      const [from, to] = args[++i].split('=');
+      maps.push([from, join(ROOT, to)]);
+    }
+  }
+  const port = Number(args.find((a) => /^\d+$/.test(a)) ?? process.env.PORT ?? 8000);
+  const map = (path) => {
+    for (const [from, to] of maps) {
+      if (path === from) return to;
+      if (from.endsWith('/') && path.startsWith(from)) return join(to, path.slice(from.length));
+    }
+    return null;
+  };
+  const { url } = await serve({ port, map });
   console.log(`serving dist/ on ${url}/  (Ctrl-C stops)`);
 }
