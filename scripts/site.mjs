@@ -53,7 +53,7 @@ mkdirSync(DIST, { recursive: true });
 // The site's files by their source path (relative to the site's root).
 const files = new Map();
 for (const p of walk(WWW)) {
-  if (extname(p) === '.html' || p.startsWith('pkg/') || p.startsWith('fallback/')) continue;
+  if (extname(p) === '.html' || p.startsWith('pkg/')) continue;
   files.set(p, readFileSync(join(WWW, p)));
 }
 for (const p of walk(STAGE)) files.set(p, readFileSync(join(STAGE, p)));

@@ -1,15 +1,16 @@
 //! The browser: the one module that touches web-sys.
 //!
 //! [`mount`] finds every `[data-infographic="DATA.json"]` element, loads
-//! its data file, and mounts each `[data-chart="ID"]` inside it (see
-//! `chart.rs`). Page-wide watchers live here: a ResizeObserver (re-layout
-//! when a column changes width), the device pixel ratio and colour scheme
-//! media queries (redraw sharp, in the reader's scheme), an
-//! IntersectionObserver (entrance animation the first time a chart scrolls
-//! into view), one animation-frame loop, and the document listeners that
-//! dismiss tooltips. When the charts on the first screen have drawn,
-//! `document` receives `infographic:ready`; when every chart has,
-//! `infographic:painted`.
+//! its data file, and takes over each `[data-chart="ID"]` inside it (see
+//! `chart.rs`): it adopts the pre-rendered figure and puts the live canvas
+//! in its static plot's place, in the same box. Page-wide watchers live
+//! here: a ResizeObserver (re-layout when a column changes width), the
+//! device pixel ratio and colour scheme media queries (redraw sharp, in
+//! the scheme the host page declares), an IntersectionObserver (entrance
+//! animation the first time a chart scrolls into view), one animation-frame
+//! loop, and the document listeners that dismiss tooltips. When the charts
+//! on the first screen answer the reader, `document` receives
+//! `infographic:ready`; when every chart is live, `infographic:painted`.
 
 mod chart;
 mod dom;
