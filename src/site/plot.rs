@@ -97,15 +97,10 @@ pub fn chart_css(doc: &Document, light: &Theme, dark: &Theme) -> String {
             pairs.extend(colour_pairs(&l, &d));
         }
     }
-    // Artboard choice: each band of columns shows its artboard; without
-    // container queries, the last one shows.
-    css.push_str(".ig-chart .ig-static{display:none}");
-    if let Some((_, w)) = ARTBOARDS.last() {
-        css.push_str(&format!(
-            ".ig-chart .ig-static[data-artboard=\"{w}\"]{{display:block}}"
-        ));
-    }
-    css.push('\n');
+    // Artboard choice: each band of columns shows its artboard and hides
+    // the others (without container queries, `infographic.css` shows the
+    // last one). Inside each query, hiding all and then showing one, with
+    // higher specificity, leaves exactly one shown.
     for (i, (from, w)) in ARTBOARDS.iter().enumerate() {
         let next = ARTBOARDS.get(i + 1).map(|(f, _)| *f);
         let query = match (*from, next) {

@@ -40,6 +40,10 @@ const boxes = () =>
     const r = f.getBoundingClientRect();
     return [f.dataset.chart, Math.round(r.left), Math.round(r.top + scrollY), Math.round(r.width), Math.round(r.height)];
   });
+/** The static artboards each figure shows (exactly one until the engine takes it over). */
+const artboards = () =>
+  [...document.querySelectorAll('figure[data-chart]')].map((f) =>
+    [...f.querySelectorAll('svg.ig-static')].filter((s) => getComputedStyle(s).display !== 'none').map((s) => s.dataset.artboard).join(' '));
 
 /** Loads the article; returns the figures' boxes at first paint and after takeover, and the CLS sum. */
 async function load({ width, dpr, slow, wasm }) {
@@ -61,17 +65,19 @@ async function load({ width, dpr, slow, wasm }) {
       }
     }).observe({ type: 'layout-shift', buffered: true });
     // The first frame with the figures in it: before the engine can have run.
-    const boxes = new Function(`return (${boxesSource})()`);
+    const boxes = new Function(`return (${boxesSource[0]})()`);
+    const artboards = new Function(`return (${boxesSource[1]})()`);
     document.addEventListener('DOMContentLoaded', () => {
       window.__before = boxes();
+      window.__artboards = artboards();
     }, { once: true });
     window.__painted = new Promise((ok) => document.addEventListener('infographic:painted', ok, { once: true }));
-  }})(${JSON.stringify(boxes.toString())})`);
+  }})(${JSON.stringify([boxes.toString(), artboards.toString()])})`);
   await page.goto(`${server.url}/`);
   await page.evaluate(() => window.__painted);
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   const result = await page.evaluate(`({ before: window.__before, after: (${boxes})(), cls: window.__cls,
-    live: document.querySelectorAll('.ig-canvas > canvas').length })`);
+    artboards: window.__artboards, live: document.querySelectorAll('.ig-canvas > canvas').length })`);
   return { ...result, context, page };
 }
 
@@ -80,9 +86,12 @@ for (const slow of [false, true]) {
     for (const width of [320, 360, 390, 414, 768, 1200]) {
       test(`no layout shift at ${width} px, DPR ${dpr}${slow ? ', slow 4G' : ''}: wasm at once, 3 s late, never`, async () => {
         for (const wasm of Object.keys(WASM)) {
-          const { before: first, after: last, cls, live, context } = await load({ width, dpr, slow, wasm });
+          const { before: first, after: last, cls, live, artboards: shown, context } = await load({ width, dpr, slow, wasm });
           try {
             assert.equal(first.length, CHARTS.length, 'every figure is in the page');
+            // One artboard each: the phone layout's below 480 px of column, else the desktop's.
+            const artboard = width - 32 < 480 ? '358' : '648';
+            if (wasm === 'never') assert.deepEqual(shown, CHARTS.map(() => artboard), 'one static artboard per figure');
             assert.deepEqual(last, first, `${wasm}: a figure moved or changed size`);
             assert.ok(cls <= 0.01, `${wasm}: CLS ${cls}`);
             assert.equal(live, wasm === 'never' ? 0 : CHARTS.length, `${wasm}: charts taken over`);
