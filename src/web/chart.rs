@@ -6,7 +6,7 @@ use super::{dark_scheme, pixel_ratio, prefers, request_frame, share, Listener, T
 use crate::format::css_px;
 use crate::interact::{place_tip, step};
 use crate::layout::{layout, layout_at, ApproxMeasure, Point, Scene};
-use crate::markup::{figure_inner, id_prefix};
+use crate::markup::{data_table, figure_inner, id_prefix, TOOLS};
 use crate::model::{Chart, Problem};
 use crate::render::{backing_store, draw, Options};
 use plotters::prelude::IntoDrawingArea;
@@ -62,6 +62,10 @@ pub(super) struct Mounted {
     clip: HtmlElement,
     canvas: HtmlCanvasElement,
     tip: HtmlElement,
+    /// The closed "查看数据" box; its table is built by [`Mounted::finish`].
+    details: HtmlElement,
+    /// Whether the data table is built.
+    tabled: Cell<bool>,
     /// The backing store's size and the pixel ratio the canvas's CSS size
     /// was last set for.
     sized: Cell<Option<(u32, u32, f64)>>,
@@ -101,7 +105,12 @@ impl Mounted {
         let plot = find(":scope > .ig-plot")?;
         let clip = find(":scope > .ig-plot > .ig-canvas")?;
         let tip = find(":scope > .ig-plot > .ig-tip")?;
+        let tools = find(":scope > .ig-tools")?;
+        if tools.query_selector(".ig-save")?.is_none() {
+            tools.set_inner_html(TOOLS);
+        }
         let save = find(":scope > .ig-tools > .ig-save")?;
+        let details = find(":scope > .ig-tools > .ig-data")?;
 
         let id = id_prefix(&chart);
         let help_id = format!("{id}-help");
@@ -126,7 +135,6 @@ impl Mounted {
             let summary = find(&format!(":scope > #{id}-summary"))?;
             summary.after_with_node_1(&help)?;
         }
-        save.remove_attribute("disabled")?;
         let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
         canvas.set_attribute("aria-hidden", "true")?;
 
@@ -139,6 +147,8 @@ impl Mounted {
             clip,
             canvas,
             tip,
+            details,
+            tabled: Cell::new(false),
             sized: Cell::new(None),
             state: RefCell::new(State {
                 drawn: None,
@@ -161,14 +171,19 @@ impl Mounted {
         &self.plot
     }
 
-    /// Whether the chart is complete: its canvas painted.
+    /// Whether the chart is complete: its canvas painted, its data table built.
     pub(super) fn finished(&self) -> bool {
-        self.state.borrow().painted
+        self.tabled.get() && self.state.borrow().painted
     }
 
-    /// Completes what mounting left for later: lays the chart out at its
-    /// width if it never was, and paints its first frame, each once.
+    /// Completes what mounting left for later: builds the data table, lays
+    /// the chart out at its width if it never was, and paints its first
+    /// frame, each once.
     pub(super) fn finish(&self) -> Result<(), JsValue> {
+        if !self.tabled.replace(true) {
+            self.details
+                .insert_adjacent_html("beforeend", &data_table(&self.chart))?;
+        }
         if self.state.borrow().drawn.is_none() {
             self.draw_at(self.width(), false, false)?;
         }
@@ -560,6 +575,18 @@ impl Mounted {
                     if m.state.borrow().keyboard {
                         m.set_active(None, Anchor::Mark, false);
                     }
+                }
+            }),
+        )?;
+
+        // Opening "查看数据" before the table is built builds it first.
+        let m = Rc::downgrade(this);
+        on(
+            &this.details,
+            "click",
+            Box::new(move |_| {
+                if let Some(Err(e)) = m.upgrade().map(|m| m.finish()) {
+                    web_sys::console::warn_1(&e);
                 }
             }),
         )?;
