@@ -14,6 +14,17 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+/// The line under a chart's notes: its source and when it was updated (the
+/// figure's HTML and the framed image print the same words).
+pub fn source_line(chart: &Chart) -> String {
+    format!("{}　更新于{}", chart.source, chart.updated)
+}
+
+/// A note as printed under a chart.
+pub fn note_line(note: &str) -> String {
+    format!("注：{note}")
+}
+
 /// One or two Chinese sentences on what the chart shows: its extremes, the
 /// gap between them, floors and results.
 pub fn summary(chart: &Chart) -> String {

@@ -8,7 +8,7 @@
 //! adopts it (`web`): it never builds a second copy. Every text from the
 //! data file goes through [`escape`].
 
-use crate::describe::{summary, table};
+use crate::describe::{note_line, source_line, summary, table};
 use crate::model::Chart;
 
 /// `s` safe as HTML text and as a double- or single-quoted attribute value.
@@ -30,16 +30,6 @@ pub fn escape(s: &str) -> String {
 /// The id prefix of a chart's elements: `ig-ID`.
 pub fn id_prefix(chart: &Chart) -> String {
     format!("ig-{}", chart.id)
-}
-
-/// The line under the notes: source and update.
-pub fn source_line(chart: &Chart) -> String {
-    format!("{}　更新于{}", chart.source, chart.updated)
-}
-
-/// A note as printed under the chart.
-pub fn note_line(note: &str) -> String {
-    format!("注：{note}")
 }
 
 /// The inside of a chart's `<figure>`: `plot` (trusted markup: a static
@@ -65,7 +55,7 @@ pub fn figure_inner(chart: &Chart, level: u8, plot: &str) -> String {
         "<p class=\"ig-sr\" id=\"{id}-summary\">{}</p>",
         escape(&summary(chart))
     ));
-    // The controls' row keeps its place; the engine fills it (see `tools`).
+    // The controls' row keeps its place; the engine fills it (see [`TOOLS`]).
     h.push_str("<div class=\"ig-tools\"></div>");
     h.push_str("<figcaption class=\"ig-foot\">");
     for note in &chart.notes {

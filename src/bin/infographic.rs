@@ -226,7 +226,7 @@ mod cli {
     }
 
     fn prerender(dir: &Path, out: &Path) -> bool {
-        use kazuo_infographic::site::{css_url, prerender};
+        use kazuo_infographic::site::{css_url, prerender, stylesheet};
         let read = |url: &str| -> Result<Vec<u8>, String> {
             std::fs::read(dir.join(url)).map_err(|e| format!("{url}: 无法读取（cannot read）：{e}"))
         };
@@ -245,7 +245,7 @@ mod cli {
             }
         };
         let mut ok = true;
-        let mut styles = Vec::new();
+        let mut data = Vec::new();
         for page in pages {
             let Ok(html) = std::fs::read_to_string(&page) else {
                 eprintln!("{}: 无法读取（cannot read）", page.display());
@@ -264,11 +264,11 @@ mod cli {
                 }
             };
             ok &= write(&out.join(name), &built.html);
-            styles.extend(built.styles.clone());
+            data.extend(built.data.clone());
             // An embed page (its chart named in its address) is also
             // written pre-rendered for each chart: embed-ID.html.
             if html.contains("data-embed") && html.contains("data-chart=\"\"") {
-                for (url, _) in &built.styles {
+                for url in &built.data {
                     for id in chart_ids(&read, url) {
                         let one =
                             html.replacen("data-chart=\"\"", &format!("data-chart=\"{id}\""), 1);
@@ -285,7 +285,7 @@ mod cli {
             // Snippets to paste into an article body: the figure, the
             // stylesheets and what loads the engine.
             if !html.contains("data-embed") {
-                for (url, _) in &built.styles {
+                for url in &built.data {
                     for id in chart_ids(&read, url) {
                         let one = format!(
                             "<div data-infographic=\"{url}\">\n<figure data-chart=\"{id}\"></figure>\n</div>\n"
@@ -310,10 +310,15 @@ mod cli {
                 }
             }
         }
-        styles.sort();
-        styles.dedup();
-        for (url, css) in styles {
-            ok &= write(&out.join(css_url(&url)), &css);
+        // Each data file's stylesheet, once (its bands take a layout per width).
+        data.sort();
+        data.dedup();
+        for url in data {
+            match read(&url).map(|bytes| load(&bytes)) {
+                Ok(Ok(doc)) => ok &= write(&out.join(css_url(&url)), &stylesheet(&doc)),
+                // prerender has reported what is wrong with the file.
+                _ => ok = false,
+            }
         }
         ok
     }

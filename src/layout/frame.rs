@@ -3,6 +3,7 @@
 //! SVG for print).
 
 use super::{layout, Canvas, Font, Placed, Point, Scene, Shape, TextMeasure};
+use crate::describe::{note_line, source_line};
 use crate::model::Chart;
 use crate::theme::Theme;
 
@@ -64,10 +65,10 @@ pub fn framed(chart: &Chart, width: f64, measure: &dyn TextMeasure, theme: &Them
     y += body.height + 12.0;
 
     for note in &chart.notes {
-        let lines = c.wrap(&format!("注：{note}"), inner, small, 4);
+        let lines = c.wrap(&note_line(note), inner, small, 4);
         y += c.lines(&lines, PADDING, y, 18.0, small);
     }
-    let source = format!("{}　更新于{}", chart.source, chart.updated);
+    let source = source_line(chart);
     let lines = c.wrap(&source, inner, small, 2);
     y += c.lines(&lines, PADDING, y, 18.0, small);
     y += PADDING;

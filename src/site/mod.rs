@@ -4,7 +4,7 @@
 //! A figure's plot is a static SVG drawn by the same layout and plotters
 //! code as the canvas. The engine later swaps it for the live canvas
 //! without moving anything, because both lay the chart out with the same
-//! deterministic text metric ([`ApproxMeasure`]): the plot's height at a
+//! deterministic text metric ([`ApproxMeasure`](crate::layout::ApproxMeasure)): the plot's height at a
 //! column width is known here, and [`chart_css`] writes it for every band
 //! of widths as container queries, which the figure's box honours before
 //! the engine arrives and which the engine's own layout then matches.
@@ -17,6 +17,4 @@ mod page;
 mod plot;
 
 pub use page::{css_url, prerender, Prerendered};
-pub use plot::{artboard_svg, bands, chart_css, ARTBOARDS, BAND_MAX, BAND_MIN};
-
-pub use crate::layout::ApproxMeasure;
+pub use plot::{artboard_svg, bands, chart_css, stylesheet, ARTBOARDS, BAND_MAX, BAND_MIN};

@@ -2,7 +2,7 @@
 //! `data-infographic="DATA.json"` element gets its whole figure from the
 //! data file, and the page links the data file's stylesheet.
 
-use super::plot::{artboard_svg, chart_css, ARTBOARDS};
+use super::plot::{artboard_svg, ARTBOARDS};
 use crate::markup::{escape, figure_inner};
 use crate::model::{load, Document, Problem};
 use crate::theme::Theme;
@@ -12,9 +12,9 @@ use crate::theme::Theme;
 pub struct Prerendered {
     /// The page with its figures filled in.
     pub html: String,
-    /// Each data file the page uses: its address as the page writes it,
-    /// and its stylesheet (written beside it as `NAME.css`).
-    pub styles: Vec<(String, String)>,
+    /// Each data file the page uses, as the page writes its address; the
+    /// page links its stylesheet ([`css_url`], from [`super::stylesheet`]).
+    pub data: Vec<String>,
     /// The ids of the figures filled in, in page order.
     pub charts: Vec<String>,
 }
@@ -31,7 +31,8 @@ pub fn css_url(data_url: &str) -> String {
 /// an old `<noscript>` fallback, are replaced) from the data file named by
 /// the nearest `data-infographic` before it, read with `read`, and links
 /// each data file's stylesheet before `</head>` (or at the start when the
-/// page has no head). A figure with an empty id (an embed page that takes
+/// page has no head); the stylesheet itself is written once per data file
+/// by the caller ([`super::stylesheet`]), not once per page. A figure with an empty id (an embed page that takes
 /// its chart from its address) is left as it is. A data file that cannot
 /// be read, or a chart it lacks or cannot draw, is an error: a built page
 /// never ships a figure missing.
@@ -41,7 +42,7 @@ pub fn prerender(
 ) -> Result<Prerendered, String> {
     let mut out = String::with_capacity(html.len() * 4);
     let mut rest = html;
-    let mut docs: Vec<(String, Document, Theme, Theme)> = Vec::new();
+    let mut docs: Vec<(String, Document, Theme)> = Vec::new();
     let mut current: Option<(usize, u8)> = None;
     let mut charts = Vec::new();
     loop {
@@ -62,8 +63,7 @@ pub fn prerender(
                         let bytes = read(&url)?;
                         let doc = load(&bytes).map_err(|p| problems(&url, &p))?;
                         let light = Theme::for_document(&doc.theme, false);
-                        let dark = Theme::for_document(&doc.theme, true);
-                        docs.push((url.clone(), doc, light, dark));
+                        docs.push((url.clone(), doc, light));
                         docs.len() - 1
                     }
                 };
@@ -87,7 +87,7 @@ pub fn prerender(
                     let (index, level) = current.ok_or_else(|| {
                         format!("<figure data-chart=\"{id}\"> is outside any data-infographic")
                     })?;
-                    let (url, doc, light, _) = docs.get(index).ok_or("no data file")?;
+                    let (url, doc, light) = docs.get(index).ok_or("no data file")?;
                     let chart = match doc.chart(&id).map(|e| &e.chart) {
                         Some(Ok(chart)) => chart,
                         Some(Err(p)) => return Err(problems(url, p)),
@@ -113,13 +113,10 @@ pub fn prerender(
     }
     out.push_str(rest);
 
-    let styles: Vec<(String, String)> = docs
+    let data: Vec<String> = docs.into_iter().map(|(url, ..)| url).collect();
+    let links: String = data
         .iter()
-        .map(|(url, doc, light, dark)| (url.clone(), chart_css(doc, light, dark)))
-        .collect();
-    let links: String = styles
-        .iter()
-        .map(|(url, _)| {
+        .map(|url| {
             format!(
                 "<link rel=\"stylesheet\" href=\"{}\">\n",
                 escape(&css_url(url))
@@ -134,11 +131,7 @@ pub fn prerender(
         ),
         None => format!("{links}{out}"),
     };
-    Ok(Prerendered {
-        html,
-        styles,
-        charts,
-    })
+    Ok(Prerendered { html, data, charts })
 }
 
 /// The next `<figure …>` with a `data-chart` attribute: (its start, the

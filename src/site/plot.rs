@@ -59,6 +59,15 @@ pub fn artboard_svg(chart: &Chart, width: u32, theme: &Theme) -> Result<String, 
     ))
 }
 
+/// A data file's stylesheet ([`chart_css`] in its own light and dark themes).
+pub fn stylesheet(doc: &Document) -> String {
+    chart_css(
+        doc,
+        &Theme::for_document(&doc.theme, false),
+        &Theme::for_document(&doc.theme, true),
+    )
+}
+
 /// A data file's stylesheet, for pages that show its charts pre-rendered:
 /// each chart's plot height in every band of column widths (container
 /// queries on `.ig-chart`, matching the engine, which lays out at the

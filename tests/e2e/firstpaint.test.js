@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, article, CHARTS, ROOT, SHOTS } from './harness.js';
+import { serve, launch, article, unrendered, CHARTS, ROOT, SHOTS } from './harness.js';
 
 let server;
 let browser;
@@ -177,8 +177,8 @@ test('a host without dark mode shows light charts to dark-mode readers; a host w
 test('a host page with bare figures (no pre-rendering) still works, shifting once', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
-  const { unrendered } = await import('./harness.js');
-  await page.route(article(unrendered).url, article(unrendered).handler);
+  const bare = article(unrendered);
+  await page.route(bare.url, bare.handler);
   await page.addInitScript(() => {
     window.__painted = new Promise((ok) => document.addEventListener('infographic:painted', (e) => ok(e.detail), { once: true }));
   });

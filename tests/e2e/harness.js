@@ -1,6 +1,5 @@
 // Shared set-up for the page tests: a static server over the built site (dist/) and Debian's Chromium.
 import { join, resolve } from 'node:path';
-import { serve as serveSite } from '../../scripts/serve.mjs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -12,13 +11,11 @@ export const CHARTS = ['targets', 'projects', 'q1-starts', 'technology', 'firms'
 
 
 /**
- * Serves the built site (dist/) as a real server does (scripts/serve.mjs):
- * `headers` added to every response, data files under their own names live
- * from `source` (default www/).
+ * `serve(options)`: the built site (dist/) served as a real server serves it
+ * (scripts/serve.mjs): `headers` added to every response, data files under
+ * their own names live from `source` (default www/).
  */
-export function serve(options = {}) {
-  return serveSite(options);
-}
+export { serve } from '../../scripts/serve.mjs';
 
 /**
  * A route serving a page's HTML (by default the demo article's) changed by `edit`
