@@ -1,7 +1,9 @@
-//! Small DOM helpers: every text reaches the page through `textContent`.
+//! Small DOM helpers: every text reaches the page through `textContent`,
+//! and every event listener is added through [`listen`].
 
-use wasm_bindgen::JsValue;
-use web_sys::{Document, Element};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, EventTarget};
 
 /// A new element with a class and, optionally, text (never markup).
 pub(super) fn element(
@@ -39,4 +41,26 @@ pub(super) fn attrs(el: &Element, pairs: &[(&str, &str)]) -> Result<(), JsValue>
         el.set_attribute(k, v)?;
     }
     Ok(())
+}
+
+/// An event listener: it listens as long as it is kept.
+pub(super) struct Listener {
+    _closure: Closure<dyn FnMut(Event)>,
+}
+
+/// Listens for `kind` events on `target`, handing `f` each one that is an
+/// `E` (`PointerEvent`, `KeyboardEvent`, … or any `Event`); others are
+/// ignored.
+pub(super) fn listen<E: JsCast>(
+    target: &EventTarget,
+    kind: &str,
+    mut f: impl FnMut(&E) + 'static,
+) -> Result<Listener, JsValue> {
+    let closure = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+        if let Some(event) = event.dyn_ref::<E>() {
+            f(event);
+        }
+    });
+    target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
+    Ok(Listener { _closure: closure })
 }

@@ -1,9 +1,8 @@
 //! The page around the charts: live preview for editors, and height
 //! messages for hosts that embed a chart in an iframe.
 
-use super::{
-    fetch_bytes_fresh, first_frames, mount_root, settle, unmount_root, view_height, watch,
-};
+use super::fetch::fetch_fresh;
+use super::start::remount;
 use crate::format::plain;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -130,7 +129,7 @@ async fn check() {
             .collect()
     });
     for (index, url) in targets {
-        let fetched = fetch_bytes_fresh(&url).await;
+        let fetched = fetch_fresh(&url).await;
         let changed = HOST.with(|h| {
             let mut host = h.borrow_mut();
             let w = host.watched.get_mut(index)?;
@@ -144,15 +143,7 @@ async fn check() {
         if let Some(root) = changed {
             let document = web_sys::window().and_then(|w| w.document());
             if let Some(document) = document {
-                unmount_root(&root);
-                let view = view_height();
-                let result = mount_root(&document, &root, &url, fetched, true)
-                    .map(|plans| first_frames(&document, plans, view))
-                    .and_then(|_| watch());
-                if let Err(e) = result {
-                    web_sys::console::warn_1(&e);
-                }
-                settle(&document).await;
+                remount(&document, &root, &url, fetched).await;
             }
         }
     }

@@ -1,0 +1,43 @@
+//! Reading files over the network: the data files, and preview's polling.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Response;
+
+/// Requests `url` now (not when first polled) and reads the body when
+/// awaited.
+pub(super) fn fetch(url: &str) -> impl std::future::Future<Output = Result<Vec<u8>, String>> {
+    request(url, false)
+}
+
+/// Fetches bypassing every cache (preview's polling).
+pub(super) async fn fetch_fresh(url: &str) -> Result<Vec<u8>, String> {
+    request(url, true).await
+}
+
+fn request(url: &str, fresh: bool) -> impl std::future::Future<Output = Result<Vec<u8>, String>> {
+    let request = web_sys::window().map(|window| {
+        let init = web_sys::RequestInit::new();
+        if fresh {
+            init.set_cache(web_sys::RequestCache::NoStore);
+        }
+        JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    });
+    async move { read_body(request.ok_or("no window")?.await).await }
+}
+
+/// The body of a fetched response, or why there is none.
+async fn read_body(response: Result<JsValue, JsValue>) -> Result<Vec<u8>, String> {
+    let response: Response = response
+        .map_err(|_| "网络错误 (network error)".to_string())?
+        .dyn_into()
+        .map_err(|_| "not a response".to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| "no body".to_string())?)
+        .await
+        .map_err(|_| "读取失败 (read error)".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

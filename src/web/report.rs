@@ -1,0 +1,106 @@
+//! The page events: `infographic:ready` when the charts on the first
+//! screen answer the reader, `infographic:painted` when every chart is
+//! live. Each event's detail reports every chart: whether it is drawn,
+//! its problems, and its marks with their hit areas.
+
+use super::chart::Mounted;
+use super::page::charts_in;
+use crate::model::Problem;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+
+/// What the page events report for one chart.
+#[derive(Serialize)]
+pub(super) struct ChartReport {
+    id: String,
+    ok: bool,
+    problems: Vec<String>,
+    /// The chart's data marks, with hit areas in CSS px from the canvas's
+    /// top left, as first drawn (none in `ready` for a chart not drawn yet).
+    marks: Vec<MarkReport>,
+}
+
+/// One mark in a report.
+#[derive(Serialize)]
+struct MarkReport {
+    label: String,
+    value: String,
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+impl ChartReport {
+    /// The report of chart `id`: fine, or its problems.
+    pub(super) fn new(id: String, problems: &[Problem]) -> ChartReport {
+        ChartReport {
+            ok: problems.is_empty(),
+            id,
+            problems: problems.iter().map(Problem::to_string).collect(),
+            marks: Vec::new(),
+        }
+    }
+
+    /// Records that the chart could not be drawn, and why.
+    pub(super) fn failed(&mut self, why: String) {
+        self.ok = false;
+        self.problems.push(why);
+    }
+
+    /// Records the marks of the chart as laid out now.
+    pub(super) fn drawn(&mut self, m: &Mounted) {
+        self.marks = m.with_marks(|ms| {
+            ms.iter()
+                .map(|m| MarkReport {
+                    label: m.label.clone(),
+                    value: m.value.clone(),
+                    x: m.hit.x,
+                    y: m.hit.y,
+                    w: m.hit.w,
+                    h: m.hit.h,
+                })
+                .collect()
+        });
+    }
+}
+
+/// A chart's report and its figure (none for a chart that cannot be drawn).
+pub(super) struct Reported {
+    pub report: ChartReport,
+    pub figure: Option<HtmlElement>,
+}
+
+/// Completes the reports of the charts taken over after ready: their marks
+/// now, or why there are none.
+pub(super) fn complete(charts: &mut [Reported]) {
+    for Reported { report, figure } in charts {
+        if let (Some(figure), true) = (figure, report.ok && report.marks.is_empty()) {
+            match charts_in(figure).first() {
+                Some(m) => report.drawn(m),
+                None => report.failed("mount failed".to_string()),
+            }
+        }
+    }
+}
+
+/// Marks `<html>` with `data-infographic-NAME` and dispatches
+/// `infographic:NAME` on `document` with the charts' reports as its detail;
+/// returns that detail.
+pub(super) fn announce(
+    document: &web_sys::Document,
+    name: &str,
+    charts: &[Reported],
+) -> Result<JsValue, JsValue> {
+    let reports: Vec<&ChartReport> = charts.iter().map(|c| &c.report).collect();
+    let detail = serde_wasm_bindgen::to_value(&reports)?;
+    let init = CustomEventInit::new();
+    init.set_detail(&detail);
+    let event = CustomEvent::new_with_event_init_dict(&format!("infographic:{name}"), &init)?;
+    if let Some(html) = document.document_element() {
+        html.set_attribute(&format!("data-infographic-{name}"), "")?;
+    }
+    document.dispatch_event(&event)?;
+    Ok(detail)
+}
