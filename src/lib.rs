@@ -16,6 +16,7 @@
 //! build time) pre-renders into pages and `web` adopts. Everything but
 //! `web` builds and tests natively.
 
+pub mod color;
 pub mod describe;
 pub mod format;
 pub mod interact;

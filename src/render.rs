@@ -5,8 +5,8 @@
 //! scene. `scale` maps CSS px to backend pixels (the device pixel ratio on
 //! canvas, 1 for SVG).
 
+use crate::color::Color;
 use crate::layout::{Anchor, Point, Rect, Scene, Shape};
-use crate::theme::Color;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

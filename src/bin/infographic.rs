@@ -7,6 +7,9 @@
 //! infographic prerender www --out target/site      # pages with every figure filled in
 //! ```
 
+// Native only: the wasm size rules of clippy.toml do not apply here.
+#![allow(clippy::disallowed_methods)]
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -227,6 +227,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::disallowed_methods)] // a test, not the wasm module
     fn numbers_do_not_break() {
         let m = ApproxMeasure;
         let lines = wrap("技术合同交易额1.51亿元", 14.0 * 8.0, 14.0, false, &m, 5);

@@ -25,11 +25,22 @@ fn steps(path: &str) -> Option<Vec<Step<'_>>> {
         }
         while !rest.is_empty() {
             let (index, after) = split_once_ascii(rest, b']')?;
-            out.push(Step::Index(index.parse().ok()?));
+            out.push(Step::Index(whole_number(index)?));
             rest = after.strip_prefix('[').unwrap_or(after);
         }
     }
     Some(out)
+}
+
+/// A list index written in a path: decimal digits only.
+fn whole_number(digits: &str) -> Option<usize> {
+    if digits.is_empty() {
+        return None;
+    }
+    digits.bytes().try_fold(0usize, |n, b| {
+        let d = b.checked_sub(b'0').filter(|d| *d <= 9)?;
+        n.checked_mul(10)?.checked_add(usize::from(d))
+    })
 }
 
 /// Byte offset in `text` of the value at `path` (`""` is the whole value).
@@ -144,7 +155,32 @@ fn find_index(bytes: &[u8], pos: usize, index: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::locate;
+    use super::{locate, whole_number};
+
+    #[test]
+    #[allow(clippy::disallowed_methods)] // Rust's own reading, as the reference
+    fn indices_read_as_rust_reads_them() {
+        for text in [
+            "0",
+            "7",
+            "12",
+            "007",
+            "",
+            "1a",
+            "-1",
+            "+1",
+            " 1",
+            "99999999999999999999999",
+        ] {
+            assert_eq!(
+                whole_number(text),
+                text.parse::<usize>()
+                    .ok()
+                    .filter(|_| !text.starts_with('+')),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn finds_nested_values() {

@@ -4,8 +4,8 @@
 use super::locate::locate;
 use super::problem::{en, Position, Problem};
 use super::{Body, Chart, Item, Kind, Measure, PaletteSpec, Part, ThemeSpec};
-use crate::format::number;
-use crate::theme::{Color, Theme};
+use crate::color::{Color, DARK, LIGHT};
+use crate::format::digits::number;
 /// A chart as written: every kind's fields optional, checked by
 /// [`validate_chart`] against the chart's `kind`. (`read.rs` reads it; the
 /// JSON Schema is generated from it.)
@@ -321,7 +321,10 @@ pub(crate) fn validate_theme(spec: &ThemeSpec, text: &str, origin: Position) -> 
         problems: Vec::new(),
     };
     if let Some(font) = &spec.font_family {
-        let plain = !font.trim().is_empty() && !font.contains([';', '{', '}', '<', '>', '\\']);
+        let plain = !font.trim().is_empty()
+            && !font
+                .bytes()
+                .any(|b| matches!(b, b';' | b'{' | b'}' | b'<' | b'>' | b'\\'));
         if !plain {
             c.push(
                 "font_family",
@@ -330,10 +333,7 @@ pub(crate) fn validate_theme(spec: &ThemeSpec, text: &str, origin: Position) -> 
             );
         }
     }
-    for (name, palette, page) in [
-        ("light", &spec.light, Theme::light()),
-        ("dark", &spec.dark, Theme::dark()),
-    ] {
+    for (name, palette, page) in [("light", &spec.light, LIGHT), ("dark", &spec.dark, DARK)] {
         let Some(PaletteSpec { accent, base }) = palette else {
             continue;
         };

@@ -13,6 +13,9 @@
 //! - [`chart_css`]: a data file's stylesheet: plot heights by column width,
 //!   which static artboard shows, and the dark palette of the static plots.
 
+// Native only: the wasm size rules of clippy.toml do not apply here.
+#![allow(clippy::disallowed_methods)]
+
 mod page;
 mod plot;
 

@@ -1,10 +1,11 @@
 //! The static plot: artboards as inline SVG, and the stylesheet that gives
 //! the plot's box its height at every column width.
 
+use crate::color::Color;
 use crate::layout::{layout, ApproxMeasure, Scene, Shape};
 use crate::model::{Chart, Document};
 use crate::render::to_svg_inline;
-use crate::theme::{Color, Theme};
+use crate::theme::Theme;
 
 /// The static artboards: (the narrowest column that shows it, its width in
 /// CSS px). A phone layout drawn for a 390 px phone's column, and a desktop

@@ -162,11 +162,13 @@ fn find_charts(
 ) -> Result<Vec<(ChartReport, Option<Pending>)>, JsValue> {
     // Chart titles are headings one level below the host's: h2 unless the
     // host says `data-heading-level="3"` (2 to 6).
-    let level = root
-        .get_attribute("data-heading-level")
-        .and_then(|l| l.parse::<u8>().ok())
-        .filter(|l| (2..=6).contains(l))
-        .unwrap_or(2);
+    let level = match root.get_attribute("data-heading-level").as_deref() {
+        Some("3") => 3,
+        Some("4") => 4,
+        Some("5") => 5,
+        Some("6") => 6,
+        _ => 2,
+    };
     let loaded = match fetched {
         Ok(bytes) => load(&bytes),
         Err(why) => Err(vec![Problem::new(
