@@ -189,28 +189,6 @@ fn svg(scene: &Scene, font_family: &str, background: bool) -> Result<String, Str
     Ok(out)
 }
 
-/// Gives an SVG document an accessible name and description: `role="img"`
-/// with `<title>` and `<desc>` (read when the SVG is inlined or opened).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn titled(svg: &str, title: &str, desc: &str) -> String {
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
-    match svg.find("<svg").and_then(|i| svg.get(i..).and_then(|t| t.find('>')).map(|j| i + j)) {
-        Some(end) => format!(
-            "{} role=\"img\" aria-labelledby=\"t d\"><title id=\"t\">{}</title><desc id=\"d\">{}</desc>{}",
-            svg.get(..end).unwrap_or(""),
-            escape(title),
-            escape(desc),
-            svg.get(end + 1..).unwrap_or("")
-        ),
-        None => svg.to_string(),
-    }
-}
-
 fn rgba(c: Color) -> RGBAColor {
     RGBAColor(c.r, c.g, c.b, c.a.clamp(0.0, 1.0))
 }

@@ -23,11 +23,30 @@ mod cli {
     use clap::{Parser, Subcommand};
     use kazuo_infographic::describe::summary;
     use kazuo_infographic::layout::{framed, ApproxMeasure};
+    use kazuo_infographic::markup::escape;
     use kazuo_infographic::model::{load, Document, Problem};
-    use kazuo_infographic::render::{titled, to_svg};
+    use kazuo_infographic::render::to_svg;
     use kazuo_infographic::theme::Theme;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
+
+    /// Gives an SVG document an accessible name and description: `role="img"`
+    /// with `<title>` and `<desc>` (read when the SVG is inlined or opened).
+    fn titled(svg: &str, title: &str, desc: &str) -> String {
+        let end = svg
+            .find("<svg")
+            .and_then(|i| svg.get(i..).and_then(|t| t.find('>')).map(|j| i + j));
+        match end {
+            Some(end) => format!(
+                "{} role=\"img\" aria-labelledby=\"t d\"><title id=\"t\">{}</title><desc id=\"d\">{}</desc>{}",
+                svg.get(..end).unwrap_or(""),
+                escape(title),
+                escape(desc),
+                svg.get(end + 1..).unwrap_or("")
+            ),
+            None => svg.to_string(),
+        }
+    }
 
     /// 喀左时讯图表数据文件工具。Checks and renders infographic data files.
     #[derive(Parser)]

@@ -18,8 +18,10 @@
 //!   deferring work, performance measures, DOM and listener helpers.
 //! - `host.rs`: the page around the charts — editors' live preview and
 //!   embeds' height messages; it uses `start::remount` and `fetch`.
-//! - `share.rs`: the save-image dialog.
+//! - `share.rs`: the save-image dialog; `canvas.rs`: drawing a scene on a
+//!   canvas, for the charts and the dialog alike.
 
+mod canvas;
 mod chart;
 mod dom;
 mod fetch;

@@ -2,13 +2,11 @@
 //! resolution, shown as an image a reader can long-press (WeChat) or
 //! download.
 
+use super::canvas::{draw_scene, Look};
 use super::dom::{append, attrs};
 use crate::layout::{framed, ApproxMeasure};
 use crate::model::Chart;
-use crate::render::{draw, Options};
 use crate::theme::Theme;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,19 +29,16 @@ pub(super) fn open(chart: &Chart, theme: &Theme, width: f64, ratio: f64) -> Resu
     let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
     canvas.set_width((scene.width * ratio).round() as u32);
     canvas.set_height((scene.height * ratio).round() as u32);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2d context")?;
-    draw(
+    draw_scene(
+        &canvas,
         &scene,
-        &backend.into_drawing_area(),
-        Options {
-            scale: ratio,
+        Look {
+            ratio,
             font_family: &theme.font_family,
-            font_scale: 1.0,
             active: None,
             background: true,
         },
-    )
-    .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    )?;
     let url = canvas.to_data_url()?;
 
     let dialog = dialog(&document)?;

@@ -4,11 +4,10 @@
 use super::{Backing, Drawn, Mounted, TipAt};
 use crate::format::css_px;
 use crate::layout::{layout, layout_at, ApproxMeasure};
-use crate::render::{backing_store, draw, Options};
+use crate::render::backing_store;
+use crate::web::canvas::{draw_scene, Look};
 use crate::web::screen::{pixel_ratio, prefers, Fit};
 use crate::web::timer::Timer;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -167,19 +166,15 @@ impl Mounted {
         {
             ctx.clear_rect(0.0, 0.0, f64::from(width), f64::from(height));
         }
-        let backend =
-            CanvasBackend::with_canvas_object(self.canvas.clone()).ok_or("no 2d context")?;
-        draw(
+        draw_scene(
+            &self.canvas,
             frame,
-            &backend.into_drawing_area(),
-            Options {
-                scale: ratio,
+            Look {
+                ratio,
                 font_family: &theme.font_family,
-                font_scale: 1.0,
                 active: s.active,
                 background: false,
             },
         )
-        .map_err(|e| JsValue::from_str(&e.to_string()))
     }
 }
