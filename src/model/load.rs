@@ -54,18 +54,21 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
             None => true,
             Some(n) => r.string(n, "$schema").is_some(),
         };
-        let charts = r.required(obj, "charts").and_then(|n| match &n.value {
-            Json::Array(items) => Some(items),
-            _ => {
-                let _ = r.string(n, "charts"); // reports the wrong type
-                None
-            }
-        });
+        let charts = r.required(obj, "charts").and_then(|n| r.list(n, "charts"));
         (publication, updated, schema_ok, charts)
     });
     let (Some((Some(publication), Some(updated), true, Some(chart_nodes))), true) =
         (fields, r.problems.is_empty())
     else {
+        // Every way here reports its problem; should one not, the file
+        // still fails with a problem rather than passing with none.
+        if r.problems.is_empty() {
+            r.problems.push(Problem::new(
+                "",
+                "文件的顶层结构有误",
+                en_str!("the file's top level is malformed"),
+            ));
+        }
         return Err(r.problems);
     };
 

@@ -218,7 +218,8 @@ impl<'t> Reader<'t> {
         }
     }
 
-    fn list<'n>(&mut self, node: &'n Node, path: &str) -> Option<&'n [Node]> {
+    /// A list; any other value is a problem.
+    pub(crate) fn list<'n>(&mut self, node: &'n Node, path: &str) -> Option<&'n [Node]> {
         match &node.value {
             Json::Array(items) => Some(items),
             _ => {

@@ -311,19 +311,27 @@ impl Parser<'_> {
                         Some(b't') => '\t',
                         Some(b'u') => {
                             self.pos += 1;
+                            let start = self.pos - 2;
                             let high = self.hex4()?;
                             let code = if (0xD800..0xDC00).contains(&high)
                                 && self.bytes.get(self.pos..self.pos + 2) == Some(b"\\u")
                             {
                                 self.pos += 2;
                                 let low = self.hex4()?;
-                                0x10000
-                                    + ((high - 0xD800) << 10)
-                                    + (low.wrapping_sub(0xDC00) & 0x3FF)
+                                if !(0xDC00..0xE000).contains(&low) {
+                                    self.pos = start;
+                                    return Err(self.lone_surrogate());
+                                }
+                                0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
                             } else {
                                 high
                             };
-                            out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+                            // A surrogate left without its pair is no character.
+                            let Some(c) = char::from_u32(code) else {
+                                self.pos = start;
+                                return Err(self.lone_surrogate());
+                            };
+                            out.push(c);
                             continue;
                         }
                         _ => {
@@ -343,6 +351,13 @@ impl Parser<'_> {
                 }
             }
         }
+    }
+
+    fn lone_surrogate(&self) -> SyntaxError {
+        self.error(
+            "文本中的 \\u 转义是不成对的代理项（\\uD800–\\uDFFF 须成对出现）",
+            en_str!("lone surrogate in hex escape"),
+        )
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {

@@ -84,6 +84,18 @@ fn numbers_are_exact_for_figures() {
 
 #[test]
 fn errors_point_at_the_offence() {
+    // Surrogates come in pairs, or the text is refused where the escape starts.
+    assert_eq!(ok(r#""\ud83d\ude00""#), Json::String("😀".into()));
+    assert_eq!(
+        err(r#""\ud83d\u0041""#),
+        (1, "lone surrogate in hex escape")
+    );
+    assert_eq!(err(r#"["x\ud83d"]"#), (3, "lone surrogate in hex escape"));
+    assert_eq!(err(r#""\ude00""#), (1, "lone surrogate in hex escape"));
+    assert_eq!(
+        err(r#""\ud83d\ud83d""#),
+        (1, "lone surrogate in hex escape")
+    );
     assert_eq!(err(r#"{"a": 1 "b": 2}"#), (8, "expected `,` or `}`"));
     assert_eq!(err(r#"{"a": 1,}"#), (8, "trailing comma"));
     assert_eq!(err("[1, 2,]"), (6, "trailing comma"));
