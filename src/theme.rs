@@ -1,9 +1,7 @@
 //! Colours and type: the newspaper's house style as one value, built from
 //! the house palettes (`color`) and what a data file asks for.
 
-use crate::color::{Palette, DARK, LIGHT};
-// TEMPORARY until the layout branch is merged.
-pub use crate::color::Color;
+use crate::color::{Color, Palette, DARK, LIGHT};
 use crate::model::ThemeSpec;
 
 /// Font sizes, in CSS px; never below 12 on a phone.

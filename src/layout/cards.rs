@@ -1,6 +1,7 @@
 //! Big-number cards for figures of unlike units, grouped by theme.
 
-use super::{tween, Anchor, Canvas, Font, Mark, Point, Rect};
+use super::scale::Columns;
+use super::{tween, Anchor, Font, Mark, Point, Rect, SceneBuilder};
 use crate::format::quantity;
 use crate::model::Item;
 
@@ -9,10 +10,9 @@ const MIN_CARD: f64 = 150.0;
 const CAPTION_LINES: usize = 3;
 
 /// Lays out cards in a grid of 2 to 4 columns; returns the height used.
-pub(super) fn layout(items: &[Item], c: &mut Canvas) -> f64 {
+pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
     let theme = c.theme;
-    let cols = (((c.width + GAP) / (MIN_CARD + GAP)).floor() as usize).clamp(2, 4);
-    let card_w = ((c.width - GAP * (cols as f64 - 1.0)) / cols as f64).max(1.0);
+    let grid = Columns::fit(c.width, MIN_CARD, GAP, 2, 4);
     let heading = Font {
         size: theme.sizes.small + 1.0,
         bold: true,
@@ -50,11 +50,11 @@ pub(super) fn layout(items: &[Item], c: &mut Canvas) -> f64 {
             .iter()
             .filter(|i| i.group.as_deref() == group)
             .collect();
-        for row in members.chunks(cols) {
+        for row in members.chunks(grid.count) {
             let mut row_h: f64 = 0.0;
             for (col, item) in row.iter().enumerate() {
-                let x = col as f64 * (card_w + GAP);
-                let h = card(c, item, x, y, card_w, caption, caption_h, note_font);
+                let x = grid.x(col);
+                let h = card(c, item, x, y, grid.width, caption, caption_h, note_font);
                 row_h = row_h.max(h);
             }
             y += row_h + GAP;
@@ -67,7 +67,7 @@ pub(super) fn layout(items: &[Item], c: &mut Canvas) -> f64 {
 /// Draws one card at (`x`, `y`); returns its height.
 #[allow(clippy::too_many_arguments)]
 fn card(
-    c: &mut Canvas,
+    c: &mut SceneBuilder,
     item: &Item,
     x: f64,
     y: f64,
@@ -115,7 +115,7 @@ fn card(
         };
         (number, unit)
     };
-    let fits = |c: &Canvas, big: f64| {
+    let fits = |c: &SceneBuilder, big: f64| {
         let (n, u) = fonts(big);
         c.measure(&q.number, n) + 2.0 + c.measure(&q.unit, u) <= w
     };

@@ -2,7 +2,7 @@
 //! one scene, for images that travel without the article (a shared PNG, an
 //! SVG for print).
 
-use super::{layout, Canvas, Font, Placed, Point, Scene, Shape, TextMeasure};
+use super::{layout, Font, Placed, Point, Scene, SceneBuilder, Shape, TextMeasure};
 use crate::describe::{note_line, source_line};
 use crate::model::Chart;
 use crate::theme::Theme;
@@ -19,15 +19,7 @@ pub fn framed(chart: &Chart, width: f64, measure: &dyn TextMeasure, theme: &Them
         1.0
     };
     let inner = (width - 2.0 * PADDING).max(1.0);
-    let mut c = Canvas {
-        width,
-        theme,
-        measure,
-        progress: 1.0,
-        owner: None,
-        shapes: Vec::new(),
-        marks: Vec::new(),
-    };
+    let mut c = SceneBuilder::new(width, theme, measure, 1.0);
     let title = Font {
         size: 18.0,
         bold: true,
@@ -82,13 +74,7 @@ pub fn framed(chart: &Chart, width: f64, measure: &dyn TextMeasure, theme: &Them
         theme.accent,
         2.0,
     );
-    Scene {
-        width,
-        height: y.ceil(),
-        background: theme.background,
-        shapes: c.shapes,
-        marks: c.marks,
-    }
+    c.into_scene(y.ceil())
 }
 
 impl Shape {

@@ -4,20 +4,31 @@
 //!
 //! Layout re-flows rather than shrinks: below [`NARROW`] px labels move
 //! above their bars across the full width and cards drop to two columns.
+//!
+//! Each chart kind has one file that composes shared pieces into a
+//! `SceneBuilder`: scales (`scale`), marks such as bars, labels and
+//! legends (`marks`), and for horizontal bars the frame of rows (`rows`).
 
 mod bars;
+mod builder;
 mod cards;
 mod frame;
+mod marks;
 mod part;
+mod rows;
+mod scale;
 mod scene;
+mod target;
 mod text;
 
 pub use frame::{framed, PADDING};
 pub use scene::{Anchor, Mark, Placed, Point, Rect, Scene, Shape, Stroke, Text};
 pub use text::{ellipsize, wrap, ApproxMeasure, TextMeasure, ELLIPSIS};
 
+use builder::{Font, SceneBuilder};
+
 use crate::model::{Body, Chart};
-use crate::theme::{Color, Theme};
+use crate::theme::Theme;
 
 /// Below this width (CSS px) charts use their phone layout.
 pub const NARROW: f64 = 480.0;
@@ -54,28 +65,14 @@ pub fn layout_at(
     } else {
         1.0
     };
-    let mut canvas = Canvas {
-        width,
-        theme,
-        measure,
-        progress,
-        owner: None,
-        shapes: Vec::new(),
-        marks: Vec::new(),
-    };
+    let mut scene = SceneBuilder::new(width, theme, measure, progress);
     let height = match &chart.body {
-        Body::Bars(items) => bars::layout(items, false, &mut canvas),
-        Body::Target(items) => bars::layout(items, true, &mut canvas),
-        Body::Part(part) => part::layout(part, &mut canvas),
-        Body::Cards(items) => cards::layout(items, &mut canvas),
+        Body::Bars(items) => bars::layout(items, &mut scene),
+        Body::Target(items) => target::layout(items, &mut scene),
+        Body::Part(part) => part::layout(part, &mut scene),
+        Body::Cards(items) => cards::layout(items, &mut scene),
     };
-    Scene {
-        width,
-        height: height.max(1.0).ceil(),
-        background: theme.background,
-        shapes: canvas.shapes,
-        marks: canvas.marks,
-    }
+    scene.into_scene(height.max(1.0).ceil())
 }
 
 /// `value` part-way (`t`) from 0, rounded to the decimals the final value
@@ -92,147 +89,4 @@ pub(crate) fn tween(value: f64, t: f64) -> f64 {
         .unwrap_or(2);
     let f = 10f64.powi(decimals);
     (value * t * f).round() / f
-}
-
-/// The scene under construction, with the context every chart kind needs.
-pub(crate) struct Canvas<'a> {
-    pub width: f64,
-    pub theme: &'a Theme,
-    pub measure: &'a dyn TextMeasure,
-    /// Entrance progress, 0 to 1 (1: the final state).
-    pub progress: f64,
-    /// The mark the shapes being added belong to.
-    pub owner: Option<usize>,
-    pub shapes: Vec<Placed>,
-    pub marks: Vec<Mark>,
-}
-
-/// How a text is set: size, weight, colour.
-#[derive(Clone, Copy)]
-pub(crate) struct Font {
-    pub size: f64,
-    pub bold: bool,
-    pub color: Color,
-}
-
-impl Canvas<'_> {
-    /// Adds a shape, owned by the mark under construction (if any).
-    pub fn push(&mut self, shape: Shape) {
-        self.shapes.push(Placed {
-            shape,
-            mark: self.owner,
-        });
-    }
-
-    /// Starts a mark: shapes added until [`Canvas::end_mark`] belong to it.
-    pub fn begin_mark(&mut self) {
-        self.owner = Some(self.marks.len());
-    }
-
-    /// Finishes the current mark, its hit area grown to at least
-    /// [`MIN_TARGET`] tall about its centre (never above the top edge).
-    pub fn end_mark(&mut self, mut mark: Mark) {
-        if mark.hit.h < MIN_TARGET {
-            let grow = MIN_TARGET - mark.hit.h;
-            mark.hit = Rect::new(
-                mark.hit.x,
-                (mark.hit.y - grow / 2.0).max(0.0),
-                mark.hit.w,
-                MIN_TARGET,
-            );
-        }
-        self.marks.push(mark);
-        self.owner = None;
-    }
-
-    /// Width of `s` in `font`.
-    pub fn measure(&self, s: &str, font: Font) -> f64 {
-        self.measure.width(s, font.size, font.bold)
-    }
-
-    /// Adds a line of text centred on `y`, shortened with `…` if it would
-    /// cross the canvas's left or right edge; returns its bounds.
-    pub fn text(&mut self, s: &str, x: f64, y: f64, anchor: Anchor, font: Font) -> Rect {
-        let room = match anchor {
-            Anchor::Start => self.width - x,
-            Anchor::End => x,
-            Anchor::Middle => 2.0 * x.min(self.width - x),
-        };
-        let fitted;
-        let s = if room <= 0.0 {
-            ""
-        } else if self.measure(s, font) > room + 0.01 {
-            fitted = self.ellipsize(s, room, font);
-            fitted.as_str()
-        } else {
-            s
-        };
-        let text = Text {
-            text: s.to_string(),
-            x,
-            y,
-            anchor,
-            size: font.size,
-            bold: font.bold,
-            color: font.color,
-            width: self.measure(s, font),
-        };
-        let bounds = text.bounds();
-        if !s.is_empty() {
-            self.push(Shape::Text(text));
-        }
-        bounds
-    }
-
-    /// Adds lines of text from `top`, one every `line_height`; returns the
-    /// height they take.
-    pub fn lines(
-        &mut self,
-        lines: &[String],
-        x: f64,
-        top: f64,
-        line_height: f64,
-        font: Font,
-    ) -> f64 {
-        for (i, line) in lines.iter().enumerate() {
-            let y = top + line_height * (i as f64 + 0.5);
-            self.text(line, x, y, Anchor::Start, font);
-        }
-        line_height * lines.len() as f64
-    }
-
-    /// Adds a filled rectangle.
-    pub fn fill(&mut self, rect: Rect, color: Color) {
-        self.push(Shape::Rect {
-            rect,
-            fill: Some(color),
-            stroke: None,
-        });
-    }
-
-    /// Adds a straight line.
-    pub fn line(&mut self, from: Point, to: Point, color: Color, width: f64) {
-        self.push(Shape::Line {
-            from,
-            to,
-            stroke: Stroke { color, width },
-        });
-    }
-
-    /// Wraps `s` to `max_width` in `font`, at most `max_lines` lines.
-    pub fn wrap(&self, s: &str, max_width: f64, font: Font, max_lines: usize) -> Vec<String> {
-        wrap(
-            s,
-            max_width.max(1.0),
-            font.size,
-            font.bold,
-            self.measure,
-            max_lines,
-        )
-    }
-
-    /// Shortens `s` with `…` to fit `max_width` in `font`.
-    pub fn ellipsize(&self, s: &str, max_width: f64, font: Font) -> String {
-        ellipsize(s, max_width.max(0.0), font.size, font.bold, self.measure)
-    }
 }

@@ -1,16 +1,16 @@
 //! Part of a whole: one stacked bar per measure (count, amount), the
 //! remainder derived, shares inside the bar and labels directly below it.
 
-use super::{tween, Anchor, Canvas, Font, Mark, Rect};
+use super::{tween, Anchor, Font, Mark, Rect, SceneBuilder};
+use crate::color::Color;
 use crate::format::{quantity, share};
 use crate::model::{Bound, Part};
-use crate::theme::Color;
 
 const BAR: f64 = 30.0;
 const GAP: f64 = 22.0;
 
 /// Lays out one stacked bar per measure; returns the height used.
-pub(super) fn layout(part: &Part, c: &mut Canvas) -> f64 {
+pub(super) fn layout(part: &Part, c: &mut SceneBuilder) -> f64 {
     let theme = c.theme;
     let head = Font {
         size: theme.sizes.label,
@@ -156,7 +156,7 @@ pub(super) fn layout(part: &Part, c: &mut Canvas) -> f64 {
 
 /// The accent for the first part, blue-grey for further parts, a light
 /// tint for the remainder.
-fn segment_color(c: &Canvas, index: usize, count: usize) -> Color {
+fn segment_color(c: &SceneBuilder, index: usize, count: usize) -> Color {
     if index + 1 == count {
         c.theme.base_tint
     } else if index == 0 {

@@ -3,7 +3,7 @@
 //! Drawing, hit-testing, tooltips and accessible text all read a scene;
 //! none of them computes geometry again.
 
-use crate::theme::Color;
+use crate::color::Color;
 
 /// A point in CSS px, origin at the top left.
 #[derive(Debug, Clone, Copy, PartialEq)]

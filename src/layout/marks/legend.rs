@@ -1,0 +1,68 @@
+//! The legend mark: a key of swatches and their names, flowing onto more
+//! lines when the width runs out.
+
+use super::bar::ARROW;
+use crate::layout::{Anchor, Font, Point, Rect, SceneBuilder, Shape, Stroke};
+
+/// The sample drawn before a legend entry's name, in the base colour.
+#[derive(Clone, Copy)]
+pub(crate) enum Swatch {
+    /// A tinted, outlined box: a plan.
+    Outline,
+    /// A thin solid bar: a result.
+    Solid,
+    /// An arrowhead: a floor.
+    Arrow,
+}
+
+/// Draws `entries` from the top left, in small muted type; returns the y
+/// below the legend.
+pub(crate) fn legend(c: &mut SceneBuilder, entries: &[(Swatch, &str)]) -> f64 {
+    let theme = c.theme;
+    let font = Font {
+        size: theme.sizes.small,
+        bold: false,
+        color: theme.text_muted,
+    };
+    let (sw, sh) = (18.0, 10.0);
+    let row_h = 20.0;
+    let (mut x, mut y) = (0.0, row_h / 2.0);
+    for &(swatch, label) in entries {
+        let w = sw + 6.0 + c.measure(label, font);
+        if x > 0.0 && x + w > c.width {
+            x = 0.0;
+            y += row_h;
+        }
+        match swatch {
+            Swatch::Outline => c.push(Shape::Rect {
+                rect: Rect::new(x, y - sh / 2.0, sw, sh),
+                fill: Some(theme.base_tint),
+                stroke: Some(Stroke {
+                    color: theme.base,
+                    width: 1.5,
+                }),
+            }),
+            Swatch::Solid => c.fill(Rect::new(x, y - sh / 4.0, sw, sh / 2.0), theme.base),
+            Swatch::Arrow => c.push(Shape::Polygon {
+                points: vec![
+                    Point {
+                        x: x + 5.0,
+                        y: y - 6.0,
+                    },
+                    Point {
+                        x: x + 5.0 + ARROW - 2.0,
+                        y,
+                    },
+                    Point {
+                        x: x + 5.0,
+                        y: y + 6.0,
+                    },
+                ],
+                fill: theme.base,
+            }),
+        }
+        c.text(label, x + sw + 6.0, y, Anchor::Start, font);
+        x += w + 16.0;
+    }
+    y + row_h / 2.0 + 10.0
+}
