@@ -2,7 +2,7 @@
 //! one scene, for images that travel without the article (a shared PNG, an
 //! SVG for print).
 
-use super::{layout, Font, Placed, Point, Scene, SceneBuilder, Shape, TextMeasure};
+use super::{layout, usable_width, Font, Placed, Point, Scene, SceneBuilder, Shape, TextMeasure};
 use crate::describe::{note_line, source_line};
 use crate::model::Chart;
 use crate::theme::Theme;
@@ -13,11 +13,7 @@ pub const PADDING: f64 = 16.0;
 /// Lays out `chart` with its title above and its notes and source below,
 /// all inside `width` CSS px.
 pub fn framed(chart: &Chart, width: f64, measure: &dyn TextMeasure, theme: &Theme) -> Scene {
-    let width = if width.is_finite() {
-        width.clamp(1.0, 100_000.0)
-    } else {
-        1.0
-    };
+    let width = usable_width(width);
     let inner = (width - 2.0 * PADDING).max(1.0);
     let mut c = SceneBuilder::new(width, theme, measure, 1.0);
     let title = Font {

@@ -36,6 +36,15 @@ pub const NARROW: f64 = 480.0;
 /// The smallest height of a mark's hit area: a fingertip (CSS px).
 pub const MIN_TARGET: f64 = 44.0;
 
+/// A width any layout can work with: 1 to 100,000 CSS px (1 for nonsense).
+pub(crate) fn usable_width(width: f64) -> f64 {
+    if width.is_finite() {
+        width.clamp(1.0, 100_000.0)
+    } else {
+        1.0
+    }
+}
+
 /// Lays out `chart` to fill `width` CSS px, in its final state.
 ///
 /// Total for any width and any validated chart: tiny or huge widths give a
@@ -55,11 +64,7 @@ pub fn layout_at(
     theme: &Theme,
     progress: f64,
 ) -> Scene {
-    let width = if width.is_finite() {
-        width.clamp(1.0, 100_000.0)
-    } else {
-        1.0
-    };
+    let width = usable_width(width);
     let progress = if progress.is_finite() {
         progress.clamp(0.0, 1.0)
     } else {
