@@ -119,10 +119,10 @@ fn summaries_state_the_finding() {
     );
     let cards = s("technology");
     assert!(
-        cards.starts_with("共14项数据：新注册科技型中小企业48家；"),
+        cards.starts_with("共15项数据：新注册科技型中小企业48家；"),
         "{cards}"
     );
-    assert!(s("firms").contains("产品出口国家和地区50个以上"));
+    assert!(s("firms").contains("出口美国、英国、德国等国家和地区50多个"));
 }
 
 #[test]

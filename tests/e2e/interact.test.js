@@ -156,7 +156,7 @@ test('each chart has an accessible name, a summary and a data table', async () =
     assert.match(a11y[0].described, /固定资产投资目标最高，为15%，比最低的地区生产总值（6.5%）高8.5个百分点/);
     assert.deepEqual(
       a11y.map((a) => a.rows),
-      [6, 2, 2, 14, 9],
+      [6, 2, 2, 15, 10],
     );
   } finally {
     await context.close();
@@ -212,7 +212,7 @@ test('the tip stays inside a 320 px viewport at both edges', async () => {
       assert.ok(t.x >= 0 && t.x + t.width <= 320, `tip ${JSON.stringify(t)} outside 320 px`);
       await shot(page, `state-tip-edge-${index}-320`);
     }
-    assert.equal(card.length, 14);
+    assert.equal(card.length, 15);
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scroll <= 320);
   } finally {
