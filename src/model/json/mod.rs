@@ -6,6 +6,8 @@
 use super::problem::en_str;
 use decimal::decimal;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod conformance;
 mod decimal;
 #[cfg(test)]
 mod tests;
