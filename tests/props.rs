@@ -1,7 +1,7 @@
 //! No panic, ever: property tests over the loader and the layout.
 //!
 //! Runs `PROPTEST_CASES` cases per property (256 by default); run longer by
-//! hand with, for example, `PROPTEST_CASES=100000 cargo test --release --test props`.
+//! hand with, for example, `PROPTEST_CASES=100000 cargo test --test props`.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -15,7 +15,7 @@ mod common;
 
 use kazuo_infographic::describe::{summary, table};
 use kazuo_infographic::layout::{framed, layout, layout_at, ApproxMeasure, Point, ELLIPSIS};
-use kazuo_infographic::model::load;
+use kazuo_infographic::model::{load, MAX_FIGURE};
 use kazuo_infographic::render::to_svg;
 use kazuo_infographic::theme::Theme;
 use proptest::prelude::*;
@@ -44,14 +44,15 @@ fn label() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat().chars().take(200).collect())
 }
 
-/// Values from 0 to 1e15, negative where the schema allows it.
+/// Values from 0 to the largest a data file admits (`MAX_FIGURE`), negative
+/// where the schema allows it.
 fn value() -> impl Strategy<Value = f64> {
     prop_oneof![
         Just(0.0),
         Just(1.0),
-        Just(1e15),
-        Just(-1e15),
-        -1e15..1e15f64,
+        Just(MAX_FIGURE),
+        Just(-MAX_FIGURE),
+        -MAX_FIGURE..MAX_FIGURE,
         -100.0..100.0f64,
         0.0..1.0f64,
     ]
@@ -74,7 +75,7 @@ fn chart() -> impl Strategy<Value = Value> {
     (prop::sample::select(vec!["bars", "target", "cards", "part"]), count, label(), item(), prop::collection::vec(item(), 0..12))
         .prop_flat_map(|(kind, n, title, first, rest)| {
             let items: Vec<Value> = std::iter::once(first).chain(rest).cycle().take(n).collect();
-            let measures = prop::collection::vec((label(), 0.0..1e15f64, prop::collection::vec(0.0..1e14f64, 1..3)), 0..4);
+            let measures = prop::collection::vec((label(), 0.0..MAX_FIGURE, prop::collection::vec(0.0..MAX_FIGURE / 10.0, 1..3)), 0..4);
             (Just(kind), Just(title), Just(items), measures)
         })
         .prop_map(|(kind, title, items, measures)| {

@@ -32,11 +32,17 @@ fn decimal(value: f64, grouped: bool) -> String {
         return "—".to_string();
     }
     // Integer arithmetic on hundredths: no float formatting code in the
-    // wasm module. Saturates beyond u64 (1.8e17), far past any figure.
-    let hundredths = (value.abs() * 100.0).round() as u64;
-    let negative = value < 0.0 && hundredths > 0;
-    let int_part = (hundredths / 100).to_string();
-    let frac = hundredths % 100;
+    // wasm module. Saturates beyond 9.2e16, far past any admitted figure.
+    hundredths_text((value * 100.0).round() as i64, grouped)
+}
+
+/// A number given in hundredths, with at most two decimals, trailing zeros
+/// dropped, thousands separated from five integer digits up if `grouped`.
+pub fn hundredths_text(hundredths: i64, grouped: bool) -> String {
+    let negative = hundredths < 0;
+    let abs = hundredths.unsigned_abs();
+    let int_part = (abs / 100).to_string();
+    let frac = abs % 100;
     let int = if grouped && int_part.len() >= 5 {
         group_thousands(&int_part)
     } else {

@@ -45,25 +45,54 @@ pub fn quantity(value: f64, unit: &str, bound: Bound) -> Quantity {
         Bound::Floor => "以上",
     };
     let (factor, base) = split_magnitude(unit);
-    let raw = value * factor;
-    let (number, prefix) = if !raw.is_finite() {
-        (number(value), magnitude_prefix(factor))
-    } else if raw.abs() >= 1e8 && is_round(raw / 1e8) {
-        (number(raw / 1e8), "亿")
-    } else if raw.abs() >= 1e4 && is_round(raw / 1e4) {
-        (number(raw / 1e4), "万")
-    } else if factor > 1.0 && !is_round(raw) {
-        // A small amount with a magnitude unit that does not come out whole
-        // (0.5万元 is 5000元, but 0.123万元 is not 1230元 exactly): keep the
-        // editor's unit.
-        (number(value), magnitude_prefix(factor))
-    } else {
-        (number(raw), "")
+    let scaled = match own_hundredths(value) {
+        Some(own) => in_magnitude(own, factor),
+        // More decimals than two: scaled to the base unit they may come
+        // out whole (0.5万元 is 5000元)…
+        None => own_hundredths(value * factor as f64).and_then(|raw| in_magnitude(raw, 1)),
     };
+    // …or not (0.123万元 is not 1230元 exactly): keep the editor's unit.
+    let (number, prefix) = scaled.unwrap_or_else(|| (number(value), magnitude_prefix(factor)));
     Quantity {
         number,
         unit: format!("{prefix}{base}{suffix}"),
     }
+}
+
+const WAN: i64 = 10_000;
+const YI: i64 = 100_000_000;
+
+/// A figure in hundredths, exactly, if it has at most two decimals (as
+/// finely as its `f64` resolves it): the whole part and the fraction
+/// apart, so that no product rounds the decimal the data means.
+fn own_hundredths(value: f64) -> Option<i64> {
+    if !value.is_finite() || value.abs() >= 9e16 {
+        return None;
+    }
+    let whole = value.trunc();
+    let hundredths = (value - whole) * 100.0;
+    let resolution = (value.abs() * f64::EPSILON * 400.0).max(1e-6);
+    let rounded = hundredths.round();
+    ((hundredths - rounded).abs() <= resolution).then(|| whole as i64 * 100 + rounded as i64)
+}
+
+/// `own` hundredths of a unit `factor` (1, 万 or 亿) times the base unit,
+/// written in the largest of 亿 / 万 / the base unit in which it has at
+/// most two decimals; integers only. `None` if it does not fit 64 bits.
+fn in_magnitude(own: i64, factor: i64) -> Option<(String, &'static str)> {
+    for (size, prefix) in [(YI, "亿"), (WAN, "万")] {
+        let there = if factor >= size {
+            own.checked_mul(factor / size)
+        } else {
+            let down = size / factor;
+            (own % down == 0).then_some(own / down)
+        };
+        if let Some(h) = there.filter(|h| h.abs() >= 100) {
+            return Some((digits::hundredths_text(h, true), prefix));
+        }
+    }
+    own.checked_mul(factor)
+        .map(|h| (digits::hundredths_text(h, true), ""))
 }
 
 /// A share of a whole as a percentage with at most one decimal: `"59.5%"`.
@@ -76,27 +105,21 @@ pub fn share(part: f64, whole: f64) -> String {
     format!("{}%", number(pct))
 }
 
-/// True when `x` has at most two decimals (within floating-point noise).
-fn is_round(x: f64) -> bool {
-    let scaled = x * 100.0;
-    (scaled - scaled.round()).abs() <= 1e-6 * scaled.abs().max(1.0)
-}
-
 /// Splits a leading 万 or 亿 off a unit: `"万元"` → `(1e4, "元")`.
-fn split_magnitude(unit: &str) -> (f64, &str) {
+fn split_magnitude(unit: &str) -> (i64, &str) {
     if let Some(rest) = unit.strip_prefix('亿') {
-        (1e8, rest)
+        (YI, rest)
     } else if let Some(rest) = unit.strip_prefix('万') {
-        (1e4, rest)
+        (WAN, rest)
     } else {
-        (1.0, unit)
+        (1, unit)
     }
 }
 
-fn magnitude_prefix(factor: f64) -> &'static str {
-    if factor >= 1e8 {
+fn magnitude_prefix(factor: i64) -> &'static str {
+    if factor >= YI {
         "亿"
-    } else if factor >= 1e4 {
+    } else if factor >= WAN {
         "万"
     } else {
         ""

@@ -33,6 +33,12 @@ pub use problem::{Position, Problem};
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::schema;
 
+/// The largest figure a data file may hold, in either sign. With two
+/// decimals that is 15 significant digits, which an `f64` holds exactly:
+/// every admitted figure, and every sum and difference of two, prints as
+/// the decimal the data means (figures are shown to two decimals).
+pub const MAX_FIGURE: f64 = 9_999_999_999_999.99;
+
 /// A whole data file: a few facts about the article and its charts.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -178,9 +184,11 @@ pub struct Item {
     pub unit: String,
     /// 计划（目标、预计）数，按 unit 的单位填写。The planned or expected figure.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = -9_999_999_999_999.99, max = 9_999_999_999_999.99)))]
     pub plan: Option<f64>,
     /// 实际完成数；未公布时写 null。The achieved figure, once known.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = -9_999_999_999_999.99, max = 9_999_999_999_999.99)))]
     pub result: Option<f64>,
     /// "floor" 表示下限（“以上”）。Whether the figure is a floor.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
@@ -226,9 +234,11 @@ pub struct Measure {
     /// 整体与部分的单位。Unit of the whole and its parts.
     pub unit: String,
     /// 整体（总数）。The whole.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = -9_999_999_999_999.99, max = 9_999_999_999_999.99)))]
     pub whole: f64,
     /// 各部分数值，与 part_labels 一一对应；其余部分自动计算。
     /// The given parts; the remainder is computed.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(inner(range(min = -9_999_999_999_999.99, max = 9_999_999_999_999.99))))]
     pub parts: Vec<f64>,
 }
 

@@ -6,7 +6,8 @@
 use super::json::{Json, Node};
 use super::problem::{did_you_mean, en, en_str, Position, Problem};
 use super::validate::RawChart;
-use super::{Bound, Item, Kind, Measure, PaletteSpec, ThemeSpec};
+use super::{Bound, Item, Kind, Measure, PaletteSpec, ThemeSpec, MAX_FIGURE};
+use crate::format::digits::number;
 
 /// Keys of each object of the data file; the JSON Schema lists the same
 /// (a test compares them).
@@ -187,8 +188,18 @@ impl<'t> Reader<'t> {
         }
     }
 
+    /// A figure: a number within ±[`MAX_FIGURE`].
     fn number(&mut self, node: &Node, path: &str) -> Option<f64> {
         match node.value {
+            Json::Number(v) if v.abs() > MAX_FIGURE => {
+                self.problem(
+                    path,
+                    node.at,
+                    format!("数值超出范围：应在 ±{} 之内", number(MAX_FIGURE)),
+                    en!("figure out of range: at most ±{}", number(MAX_FIGURE)),
+                );
+                None
+            }
             Json::Number(v) => Some(v),
             _ => {
                 self.wrong_type(node, path, "数字", en_str!("a number"));

@@ -1,0 +1,135 @@
+//! Figures print as the decimal the data means, at every magnitude a data
+//! file admits (±`MAX_FIGURE`, two decimals): `format::quantity` and
+//! `format::number` against a reference that never touches an `f64`, the
+//! figure kept as its decimal text and integer hundredths.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::disallowed_methods,
+    clippy::indexing_slicing
+)]
+
+use kazuo_infographic::format::{number, quantity};
+use kazuo_infographic::model::{load, Bound, MAX_FIGURE};
+use proptest::prelude::*;
+
+/// A figure as an editor writes it: sign, up to 13 integer digits, up to
+/// two decimals; with its value in hundredths.
+fn figure() -> impl Strategy<Value = (String, i128)> {
+    (any::<bool>(), 0u64..10_000_000_000_000, 0u8..3, 0u8..100).prop_map(
+        |(negative, int, decimals, frac)| {
+            let (text_frac, hundredths_frac) = match decimals {
+                0 => (String::new(), 0),
+                1 => (format!(".{}", frac / 10), i128::from(frac / 10) * 10),
+                _ => (format!(".{frac:02}"), i128::from(frac)),
+            };
+            let h = i128::from(int) * 100 + hundredths_frac;
+            let sign = if negative && h != 0 { "-" } else { "" };
+            (
+                format!("{sign}{int}{text_frac}"),
+                if sign.is_empty() { h } else { -h },
+            )
+        },
+    )
+}
+
+/// Hundredths as text: trailing zeros dropped, thousands grouped from five
+/// integer digits up. String work only.
+fn text(h: i128) -> String {
+    let sign = if h < 0 { "-" } else { "" };
+    let digits = h.unsigned_abs().to_string();
+    let digits = format!("{digits:0>3}");
+    let (int, frac) = digits.split_at(digits.len() - 2);
+    let int = if int.len() >= 5 {
+        let mut out = String::new();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    } else {
+        int.to_string()
+    };
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    }
+}
+
+/// How a newspaper writes `h` hundredths of `unit`: in 亿 or 万 where the
+/// figure comes out with at most two decimals there.
+fn reference(h: i128, unit: &str) -> String {
+    let (factor, base) = if let Some(b) = unit.strip_prefix('亿') {
+        (100_000_000, b)
+    } else if let Some(b) = unit.strip_prefix('万') {
+        (10_000, b)
+    } else {
+        (1, unit)
+    };
+    let raw = h * factor;
+    if raw.abs() >= 100 * 100_000_000 && raw % 100_000_000 == 0 {
+        format!("{}亿{base}", text(raw / 100_000_000))
+    } else if raw.abs() >= 100 * 10_000 && raw % 10_000 == 0 {
+        format!("{}万{base}", text(raw / 10_000))
+    } else {
+        format!("{}{base}", text(raw))
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn quantities_print_the_decimal_the_data_means(
+        (written, h) in figure(),
+        unit in prop::sample::select(vec!["元", "万元", "亿元", "个", "%", "亩", "只"]),
+    ) {
+        let value: f64 = written.parse().unwrap();
+        prop_assert_eq!(quantity(value, unit, Bound::Exact).to_string(), reference(h, unit), "{} {}", written, unit);
+    }
+
+    #[test]
+    fn differences_print_exactly((a, ha) in figure(), (b, hb) in figure()) {
+        let (a, b): (f64, f64) = (a.parse().unwrap(), b.parse().unwrap());
+        prop_assert_eq!(number(a - b), text(ha - hb));
+        prop_assert_eq!(number(a + b), text(ha + hb));
+    }
+}
+
+#[test]
+fn the_largest_figures_print_exactly() {
+    assert_eq!(number(MAX_FIGURE), "9,999,999,999,999.99");
+    assert_eq!(
+        quantity(9_999_999_999_999.99, "亿元", Bound::Exact).to_string(),
+        "9,999,999,999,999.99亿元"
+    );
+    // Once printed 999,999,999,999,999.84亿元 (a product and a quotient in f64).
+    assert_eq!(
+        quantity(1e12, "亿元", Bound::Exact).to_string(),
+        "1,000,000,000,000亿元"
+    );
+    assert_eq!(number(9_999_876_543_210.99 - 0.01), "9,999,876,543,210.98");
+}
+
+#[test]
+fn figures_beyond_the_range_are_refused_where_they_are() {
+    let data =
+        include_str!("../www/data/kazuo-2024.json").replacen("\"plan\": 15,", "\"plan\": 1e15,", 1);
+    // The chart with it is refused where it is; the other charts stand.
+    let doc = load(data.as_bytes()).expect("the file loads");
+    assert!(doc.chart("targets").is_some_and(|c| c.chart.is_err()));
+    assert!(doc.chart("projects").is_some_and(|c| c.chart.is_ok()));
+    let text = doc
+        .problems()
+        .map(|p| p.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(text.contains("数值超出范围"), "{text}");
+    assert!(text.contains("items[0].plan"), "{text}");
+}
