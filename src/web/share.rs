@@ -3,7 +3,7 @@
 //! download.
 
 use super::canvas::{draw_scene, Look};
-use super::dom::{append, attrs};
+use super::dom::{append, attrs, listen, Listener};
 use crate::layout::{framed, ApproxMeasure};
 use crate::model::Chart;
 use crate::theme::Theme;
@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlAnchorElement, HtmlCanvasElement, HtmlDialogElement, HtmlImageElement};
 
 /// The page's one share dialog and its listeners.
-type Dialog = (HtmlDialogElement, Vec<Closure<dyn FnMut()>>);
+type Dialog = (HtmlDialogElement, Vec<Listener>);
 
 thread_local! {
     /// Made on first use.
@@ -94,16 +94,14 @@ fn dialog(document: &web_sys::Document) -> Result<HtmlDialogElement, JsValue> {
     let mut listeners = Vec::new();
     for (event, image_shown) in [("load", true), ("error", false)] {
         let (i, c) = (img.clone(), slot.clone());
-        let listener = Closure::<dyn FnMut()>::new(move || {
+        listeners.push(listen(&img, event, move |_: &web_sys::Event| {
             i.set_hidden(!image_shown);
             let _ = if image_shown {
                 c.set_attribute("hidden", "")
             } else {
                 c.remove_attribute("hidden")
             };
-        });
-        img.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())?;
-        listeners.push(listener);
+        })?);
     }
     let actions = append(document, &dialog, "div", "ig-share-actions", None)?;
     append(
@@ -116,9 +114,9 @@ fn dialog(document: &web_sys::Document) -> Result<HtmlDialogElement, JsValue> {
     let close = append(document, &actions, "button", "ig-share-close", Some("关闭"))?;
     close.set_attribute("type", "button")?;
     let target = dialog.clone();
-    let on_close = Closure::<dyn FnMut()>::new(move || target.close());
-    close.add_event_listener_with_callback("click", on_close.as_ref().unchecked_ref())?;
-    listeners.push(on_close);
+    listeners.push(listen(&close, "click", move |_: &web_sys::Event| {
+        target.close()
+    })?);
     DIALOG.with(|d| *d.borrow_mut() = Some((dialog.clone(), listeners)));
     Ok(dialog)
 }
