@@ -11,7 +11,7 @@
     clippy::indexing_slicing
 )]
 
-use kazuo_infographic::format::{number, quantity};
+use kazuo_infographic::format::{number, quantity, quantity_counted};
 use kazuo_infographic::model::{load, Bound, MAX_FIGURE};
 use proptest::prelude::*;
 
@@ -99,6 +99,26 @@ proptest! {
         let (a, b): (f64, f64) = (a.parse().unwrap(), b.parse().unwrap());
         prop_assert_eq!(number(a - b), text(ha - hb));
         prop_assert_eq!(number(a + b), text(ha + hb));
+    }
+
+    /// The entrance counts a figure up in the unit the final figure takes,
+    /// to its last decimal: never wider than the figure it becomes, and
+    /// that figure exactly at the end.
+    #[test]
+    fn counted_figures_are_never_wider_than_the_final_one(
+        (written, h) in figure(),
+        unit in prop::sample::select(vec!["元", "万元", "亿元", "%"]),
+        t in prop_oneof![Just(0.0), Just(0.999_999), 0.0..1.0f64],
+    ) {
+        let value: f64 = written.parse().unwrap();
+        let end = quantity(value, unit, Bound::Floor);
+        let now = quantity_counted(value, t, unit, Bound::Floor);
+        prop_assert_eq!(&now.unit, &end.unit);
+        prop_assert!(now.number.chars().count() <= end.number.chars().count(), "{} > {}", now.number, end.number);
+        let decimals = |n: &str| n.split_once('.').map_or(0, |(_, f)| f.len());
+        prop_assert!(decimals(&now.number) <= decimals(&end.number), "{} vs {}", now.number, end.number);
+        prop_assert_eq!(quantity_counted(value, 1.0, unit, Bound::Floor), end);
+        prop_assert_eq!(reference(h, unit) + "以上", quantity(value, unit, Bound::Floor).to_string());
     }
 }
 

@@ -293,3 +293,26 @@ fn theme_section_sets_the_house_style_and_bad_colours_only_warn() {
         kazuo_infographic::theme::Theme::light()
     );
 }
+
+#[test]
+fn checks_after_reading_point_where_the_parser_saw_the_value() {
+    // Keys and values with brackets and dots inside strings, which a path
+    // must not be confused by; the parts larger than their whole on line 6.
+    let body = r#"{"id":"p","kind":"part","title":"a.b[0]","subtitle":"]}","source":"x",
+ "part_labels":["新建"],"rest_label":"其他",
+ "measures":[{"label":"[1]","unit":"个","whole":200,"parts":[119]},
+   {"label":"总投资","unit":"亿元","whole":377,
+    "parts":[400]}]}"#;
+    let p = problems(&chart_json(body));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].path, "charts[1].measures[1].parts");
+    assert_eq!(p[0].position.map(|p| (p.line, p.column)), Some((8, 13)));
+    // A missing value points at the object that lacks it.
+    let p = problems(&chart_json(
+        r#"{"id":"t","kind":"target","title":"T","subtitle":"S","source":"x",
+   "items":[{"label":"甲","unit":"%","result":3}]}"#,
+    ));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].path, "charts[1].items[0].plan");
+    assert_eq!(p[0].position.map(|p| (p.line, p.column)), Some((5, 13)));
+}

@@ -44,18 +44,34 @@ fn label() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat().chars().take(200).collect())
 }
 
-/// Values from 0 to the largest a data file admits (`MAX_FIGURE`), negative
-/// where the schema allows it.
+/// Figures as a data file admits them: up to ±`MAX_FIGURE`, at most two
+/// decimals (whole hundredths, written as serde_json writes the f64).
 fn value() -> impl Strategy<Value = f64> {
+    const MAX: i64 = 999_999_999_999_999;
     prop_oneof![
-        Just(0.0),
-        Just(1.0),
-        Just(MAX_FIGURE),
-        Just(-MAX_FIGURE),
-        -MAX_FIGURE..MAX_FIGURE,
-        -100.0..100.0f64,
-        0.0..1.0f64,
+        Just(0),
+        Just(100),
+        Just(MAX),
+        Just(-MAX),
+        -MAX..=MAX,
+        -10_000i64..10_000,
+        0i64..100,
     ]
+    .prop_map(hundredths)
+}
+
+/// Non-negative figures up to `max` hundredths.
+fn positive(max: i64) -> impl Strategy<Value = f64> {
+    (0..=max).prop_map(hundredths)
+}
+
+fn hundredths(h: i64) -> f64 {
+    h as f64 / 100.0
+}
+
+#[test]
+fn the_largest_generated_figure_is_the_largest_admitted() {
+    assert_eq!(hundredths(999_999_999_999_999), MAX_FIGURE);
 }
 
 fn item() -> impl Strategy<Value = Value> {
@@ -75,7 +91,7 @@ fn chart() -> impl Strategy<Value = Value> {
     (prop::sample::select(vec!["bars", "target", "cards", "part"]), count, label(), item(), prop::collection::vec(item(), 0..12))
         .prop_flat_map(|(kind, n, title, first, rest)| {
             let items: Vec<Value> = std::iter::once(first).chain(rest).cycle().take(n).collect();
-            let measures = prop::collection::vec((label(), 0.0..MAX_FIGURE, prop::collection::vec(0.0..MAX_FIGURE / 10.0, 1..3)), 0..4);
+            let measures = prop::collection::vec((label(), positive(999_999_999_999_999), prop::collection::vec(positive(99_999_999_999_999), 1..3)), 0..4);
             (Just(kind), Just(title), Just(items), measures)
         })
         .prop_map(|(kind, title, items, measures)| {
@@ -109,7 +125,18 @@ proptest! {
         let loaded = load(&bytes).unwrap();
         let theme = Theme::light();
         for entry in &loaded.charts {
-            let Ok(chart) = &entry.chart else { continue };
+            let chart = match &entry.chart {
+                Ok(chart) => chart,
+                // Refused for its labels or shape, never for its figures:
+                // every generated figure is one a data file admits.
+                Err(problems) => {
+                    for p in problems {
+                        let message = p.to_string();
+                        prop_assert!(!message.contains("两位小数") && !message.contains("超出范围"), "{}", message);
+                    }
+                    continue;
+                }
+            };
             let scene = layout(chart, width, &ApproxMeasure, &theme);
             prop_assert!(scene.height.is_finite() && scene.height >= 1.0);
             for text in scene.texts() {
@@ -121,7 +148,15 @@ proptest! {
                 );
             }
             let _ = scene.hit(Point { x: width / 2.0, y: 10.0 });
-            let _ = layout_at(chart, width, &ApproxMeasure, &theme, t);
+            // Every frame of the entrance keeps its texts inside too.
+            for text in layout_at(chart, width, &ApproxMeasure, &theme, t).texts() {
+                let b = text.bounds();
+                let inside = b.x >= -0.5 && b.right() <= width + 0.5;
+                prop_assert!(
+                    inside || text.text.ends_with(ELLIPSIS),
+                    "{:?} at {:?} outside {} px at t = {}", text.text, b, width, t
+                );
+            }
             let _ = framed(chart, width, &ApproxMeasure, &theme);
             let _ = summary(chart);
             let _ = table(chart);

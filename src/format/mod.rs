@@ -40,19 +40,38 @@ impl std::fmt::Display for Quantity {
 /// assert_eq!(quantity(8.0, "%", Bound::Floor).to_string(), "8%以上");
 /// ```
 pub fn quantity(value: f64, unit: &str, bound: Bound) -> Quantity {
+    quantity_counted(value, 1.0, unit, bound)
+}
+
+/// `value` counted `t` (0 to 1) of the way up from 0, for the entrance's
+/// frames: written in the unit the final figure takes and rounded to its
+/// last decimal, so that a counting figure is never wider than the final
+/// one it becomes (`t` = 1 is [`quantity`]).
+pub fn quantity_counted(value: f64, t: f64, unit: &str, bound: Bound) -> Quantity {
     let suffix = match bound {
         Bound::Exact => "",
         Bound::Floor => "以上",
     };
     let (factor, base) = split_magnitude(unit);
-    let scaled = match own_hundredths(value) {
-        Some(own) => in_magnitude(own, factor),
-        // More decimals than two: scaled to the base unit they may come
-        // out whole (0.5万元 is 5000元)…
-        None => own_hundredths(value * factor as f64).and_then(|raw| in_magnitude(raw, 1)),
+    let (number, prefix) = match own_hundredths(value).and_then(|own| in_magnitude(own, factor)) {
+        Some((final_hundredths, size)) => {
+            // The step of the final figure's last decimal, in hundredths.
+            let step = [100, 10, 1]
+                .into_iter()
+                .find(|s| final_hundredths % s == 0)
+                .unwrap_or(1);
+            let now = if t >= 1.0 {
+                final_hundredths
+            } else {
+                // Never past the final figure: |now| ≤ |final| in whole steps.
+                ((final_hundredths / step) as f64 * t.max(0.0)).round() as i64 * step
+            };
+            (digits::hundredths_text(now, true), magnitude_prefix(size))
+        }
+        // More than two decimals (which a data file cannot hold) or beyond
+        // 64 bits: the editor's unit, rounded as `number` rounds.
+        None => (number(value * t.clamp(0.0, 1.0)), magnitude_prefix(factor)),
     };
-    // …or not (0.123万元 is not 1230元 exactly): keep the editor's unit.
-    let (number, prefix) = scaled.unwrap_or_else(|| (number(value), magnitude_prefix(factor)));
     Quantity {
         number,
         unit: format!("{prefix}{base}{suffix}"),
@@ -77,10 +96,11 @@ fn own_hundredths(value: f64) -> Option<i64> {
 }
 
 /// `own` hundredths of a unit `factor` (1, 万 or 亿) times the base unit,
-/// written in the largest of 亿 / 万 / the base unit in which it has at
-/// most two decimals; integers only. `None` if it does not fit 64 bits.
-fn in_magnitude(own: i64, factor: i64) -> Option<(String, &'static str)> {
-    for (size, prefix) in [(YI, "亿"), (WAN, "万")] {
+/// in the largest of 亿 / 万 / the base unit in which it has at most two
+/// decimals: its hundredths there and that unit's factor; integers only.
+/// `None` if it does not fit 64 bits.
+fn in_magnitude(own: i64, factor: i64) -> Option<(i64, i64)> {
+    for size in [YI, WAN] {
         let there = if factor >= size {
             own.checked_mul(factor / size)
         } else {
@@ -88,11 +108,10 @@ fn in_magnitude(own: i64, factor: i64) -> Option<(String, &'static str)> {
             (own % down == 0).then_some(own / down)
         };
         if let Some(h) = there.filter(|h| h.abs() >= 100) {
-            return Some((digits::hundredths_text(h, true), prefix));
+            return Some((h, size));
         }
     }
-    own.checked_mul(factor)
-        .map(|h| (digits::hundredths_text(h, true), ""))
+    own.checked_mul(factor).map(|h| (h, 1))
 }
 
 /// A share of a whole as a percentage with at most one decimal: `"59.5%"`.
@@ -153,7 +172,7 @@ mod tests {
         assert_eq!(q(15_100.0, "万元"), "1.51亿元");
         assert_eq!(q(4e8, "元"), "4亿元");
         assert_eq!(q(0.5, "万元"), "5000元");
-        assert_eq!(q(0.123, "万元"), "1230元");
+        assert_eq!(q(0.123, "万元"), "0.12万元");
         assert_eq!(q(0.1234567, "万元"), "0.12万元");
     }
 

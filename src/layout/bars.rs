@@ -4,8 +4,8 @@
 use super::marks::bar::solid;
 use super::rows::{note, plan_lead, Rows, Side, Tip, BAR};
 use super::scale::Domain;
-use super::{tween, SceneBuilder};
-use crate::format::quantity;
+use super::SceneBuilder;
+use crate::format::{quantity, quantity_counted};
 use crate::model::{Bound, Item};
 
 /// Lays out one row per item; returns the height used.
@@ -30,7 +30,7 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
             Side::Positive
         };
         let shown = if t < 1.0 {
-            quantity(tween(item.value(), t), &item.unit, item.bound).to_string()
+            quantity_counted(item.value(), t, &item.unit, item.bound).to_string()
         } else {
             value.clone()
         };

@@ -1,8 +1,8 @@
 //! Big-number cards for figures of unlike units, grouped by theme.
 
 use super::scale::Columns;
-use super::{tween, Anchor, Font, Mark, Point, Rect, SceneBuilder};
-use crate::format::quantity;
+use super::{Anchor, Font, Mark, Point, Rect, SceneBuilder};
+use crate::format::{quantity, quantity_counted};
 use crate::model::Item;
 
 const GAP: f64 = 16.0;
@@ -125,7 +125,7 @@ fn card(
     let (number_font, unit_font) = fonts(big);
     let baseline = y + 10.0 + big * 0.95;
     // During the entrance the number counts up; size and unit stay final.
-    let shown = quantity(tween(item.value(), c.progress), &item.unit, item.bound);
+    let shown = quantity_counted(item.value(), c.progress, &item.unit, item.bound);
     let number = c.ellipsize(&shown.number, w, number_font);
     let nb = c.text(
         &number,

@@ -79,19 +79,3 @@ pub fn layout_at(
     };
     scene.into_scene(height.max(1.0).ceil())
 }
-
-/// `value` part-way (`t`) from 0, rounded to the decimals the final value
-/// shows, so that counting numbers never flicker with long fractions.
-pub(crate) fn tween(value: f64, t: f64) -> f64 {
-    if t >= 1.0 {
-        return value;
-    }
-    let decimals = (0..=2)
-        .find(|d| {
-            let f = 10f64.powi(*d);
-            ((value * f).round() - value * f).abs() < 1e-6
-        })
-        .unwrap_or(2);
-    let f = 10f64.powi(decimals);
-    (value * t * f).round() / f
-}

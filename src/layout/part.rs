@@ -1,7 +1,7 @@
 //! Part of a whole: one stacked bar per measure (count, amount), the
 //! remainder derived, shares inside the bar and labels directly below it.
 
-use super::{tween, Anchor, Font, Mark, Rect, SceneBuilder};
+use super::{Anchor, Font, Mark, Rect, SceneBuilder};
 use crate::color::Color;
 use crate::format::{quantity, share};
 use crate::model::{Bound, Part};
@@ -76,7 +76,7 @@ pub(super) fn layout(part: &Part, c: &mut SceneBuilder) -> f64 {
             let now_w = (w * c.progress).min(c.width - now_x).max(0.0);
             let color = colors.get(i).copied().unwrap_or(theme.base_tint);
             c.fill(Rect::new(now_x, y, now_w, BAR), color);
-            let pct = share(tween(*v, c.progress), m.whole);
+            let pct = share(*v * c.progress, m.whole);
             let on = if i + 1 == values.len() {
                 theme.text
             } else {

@@ -6,8 +6,8 @@ use super::marks::bar::{plan, solid, Outline, ARROW};
 use super::marks::legend::{legend, Swatch};
 use super::rows::{note, plan_lead, Rows, Side, Tip, BAR};
 use super::scale::Domain;
-use super::{tween, SceneBuilder};
-use crate::format::quantity;
+use super::SceneBuilder;
+use crate::format::quantity_counted;
 use crate::model::{Bound, Item};
 
 /// Lays out the legend, then one row per item; returns the height used.
@@ -35,7 +35,7 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
             domain.include(result);
         }
     }
-    let values: Vec<String> = items.iter().map(value_text).collect();
+    let values: Vec<String> = items.iter().map(|item| value_text(item, 1.0)).collect();
     let arrow = if any_floor { ARROW + 2.0 } else { 0.0 };
     let mut rows = Rows::new(c, items, domain, &values, top, arrow);
     for (item, value) in items.iter().zip(&values) {
@@ -79,13 +79,9 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
         } else {
             Side::Positive
         };
+        // The figures counted up, never wider than the final ones.
         let shown = if t < 1.0 {
-            // The figures counted up, rounded as the final figures are.
-            value_text(&Item {
-                plan: item.plan.map(|v| tween(v, t)),
-                result: item.result.map(|v| tween(v, t)),
-                ..item.clone()
-            })
+            value_text(item, t)
         } else {
             value.clone()
         };
@@ -104,12 +100,15 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
     rows.finish(c)
 }
 
-/// The figure printed at a bar's end: the result with the plan in
-/// brackets, or the plan alone.
-fn value_text(item: &Item) -> String {
-    let plan = quantity(item.plan.unwrap_or(0.0), &item.unit, item.bound);
+/// The figure printed at a bar's end, counted `t` of the way up: the
+/// result with the plan in brackets, or the plan alone.
+fn value_text(item: &Item, t: f64) -> String {
+    let plan = quantity_counted(item.plan.unwrap_or(0.0), t, &item.unit, item.bound);
     match item.result {
-        Some(r) => format!("{}（目标{plan}）", quantity(r, &item.unit, Bound::Exact)),
+        Some(r) => format!(
+            "{}（目标{plan}）",
+            quantity_counted(r, t, &item.unit, Bound::Exact)
+        ),
         None => plan.to_string(),
     }
 }

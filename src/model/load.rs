@@ -1,6 +1,6 @@
 //! From the bytes of a data file to a [`Document`].
 
-use super::json::{parse, Json, Node};
+use super::json::{parse, Json};
 use super::problem::{en, en_str, Position, Problem};
 use super::read::{Reader, DOCUMENT_KEYS};
 use super::validate::{validate_chart, validate_theme};
@@ -50,7 +50,7 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
     let fields = obj.as_ref().map(|obj| {
         let publication = r.required_string(obj, "publication");
         let updated = r.required_string(obj, "updated");
-        let schema_ok = match member(&root, "$schema") {
+        let schema_ok = match root.member("$schema") {
             None => true,
             Some(n) => r.string(n, "$schema").is_some(),
         };
@@ -75,13 +75,12 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
     // The theme: problems only warn, the default theme stands in.
     let mut warnings = Vec::new();
     let mut theme = ThemeSpec::default();
-    if let Some(node) = member(&root, "theme").filter(|n| n.value != Json::Null) {
+    if let Some(node) = root.member("theme").filter(|n| n.value != Json::Null) {
         let mut tr = Reader::new(text);
         let spec = tr.theme(node);
         warnings.extend(tr.problems);
         if let Some(spec) = spec {
-            let origin = Position::at_byte(text, node.at);
-            let problems = validate_theme(&spec, text, origin);
+            let problems = validate_theme(&spec, &root, text);
             if problems.is_empty() && warnings.is_empty() {
                 theme = spec;
             }
@@ -94,7 +93,7 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
     for (index, node) in chart_nodes.iter().enumerate() {
         let prefix = format!("charts[{index}]");
         let origin = Position::at_byte(text, node.at);
-        let id = member(node, "id").and_then(|n| match &n.value {
+        let id = node.member("id").and_then(|n| match &n.value {
             Json::String(s) => Some(s.clone()),
             _ => None,
         });
@@ -102,7 +101,7 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
         let raw = cr.chart(node, &prefix);
         let mut result = match raw {
             Some(raw) if cr.problems.is_empty() => {
-                validate_chart(raw, text, &prefix, &updated, origin)
+                validate_chart(raw, &root, text, &prefix, &updated)
             }
             _ => Err(cr.problems),
         };
@@ -113,7 +112,9 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
                     format!("图表 id “{id}”重复：charts[{first}] 已使用"),
                     en!("duplicate chart id \"{id}\": already used by charts[{first}]"),
                 )
-                .at(member(node, "id").map_or(origin, |n| Position::at_byte(text, n.at)));
+                .at(node
+                    .member("id")
+                    .map_or(origin, |n| Position::at_byte(text, n.at)));
                 match &mut result {
                     Ok(_) => result = Err(vec![dup]),
                     Err(problems) => problems.push(dup),
@@ -129,14 +130,6 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
         warnings,
         charts,
     })
-}
-
-/// The value of `key` in an object node.
-fn member<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
-    match &node.value {
-        Json::Object(members) => members.iter().find(|(k, _, _)| k == key).map(|(_, _, n)| n),
-        _ => None,
-    }
 }
 
 /// UTF-8 text of the file, a byte-order mark skipped; other encodings are

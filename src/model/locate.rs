@@ -1,6 +1,8 @@
-//! Finds where a JSON path points in the text of a (valid) JSON value, so
-//! that problems found after parsing still get a line and column.
+//! Finds the value a JSON path (`measures[0].parts[1]`) points to in the
+//! parsed file, so that problems found after reading still get the line
+//! and column where the parser saw the value.
 
+use super::json::{Json, Node};
 use super::split_once_ascii;
 
 /// One step of a path: an object key or an array index.
@@ -43,118 +45,22 @@ fn whole_number(digits: &str) -> Option<usize> {
     })
 }
 
-/// Byte offset in `text` of the value at `path` (`""` is the whole value).
-pub(crate) fn locate(text: &str, path: &str) -> Option<usize> {
-    let steps = steps(path)?;
-    let bytes = text.as_bytes();
-    let mut pos = skip_ws(bytes, 0);
-    for step in steps {
-        pos = match (step, bytes.get(pos)) {
-            (Step::Key(key), Some(b'{')) => find_key(bytes, pos, key)?,
-            (Step::Index(i), Some(b'[')) => find_index(bytes, pos, i)?,
-            _ => return None,
-        };
-    }
-    Some(pos)
-}
-
-fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
-    while bytes.get(pos).is_some_and(|b| b.is_ascii_whitespace()) {
-        pos += 1;
-    }
-    pos
-}
-
-/// The end (exclusive) of the string starting at `pos` (an opening quote).
-fn skip_string(bytes: &[u8], mut pos: usize) -> Option<usize> {
-    pos += 1;
-    loop {
-        match bytes.get(pos)? {
-            b'\\' => pos += 2,
-            b'"' => return Some(pos + 1),
-            _ => pos += 1,
-        }
-    }
-}
-
-/// The end (exclusive) of the value starting at `pos`.
-fn skip_value(bytes: &[u8], pos: usize) -> Option<usize> {
-    match bytes.get(pos)? {
-        b'"' => skip_string(bytes, pos),
-        b'{' | b'[' => {
-            let mut depth = 0usize;
-            let mut p = pos;
-            loop {
-                match bytes.get(p)? {
-                    b'"' => {
-                        p = skip_string(bytes, p)?;
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some(p + 1);
-                        }
-                    }
-                    _ => {}
-                }
-                p += 1;
-            }
-        }
-        _ => {
-            let mut p = pos;
-            while bytes
-                .get(p)
-                .is_some_and(|b| !matches!(b, b',' | b'}' | b']') && !b.is_ascii_whitespace())
-            {
-                p += 1;
-            }
-            Some(p)
-        }
-    }
-}
-
-/// The value of `key` in the object at `pos`.
-fn find_key(bytes: &[u8], pos: usize, key: &str) -> Option<usize> {
-    let mut p = skip_ws(bytes, pos + 1);
-    while bytes.get(p) == Some(&b'"') {
-        let end = skip_string(bytes, p)?;
-        let name = bytes.get(p + 1..end - 1)?;
-        p = skip_ws(bytes, end);
-        if bytes.get(p) != Some(&b':') {
-            return None;
-        }
-        p = skip_ws(bytes, p + 1);
-        if name == key.as_bytes() {
-            return Some(p);
-        }
-        p = skip_ws(bytes, skip_value(bytes, p)?);
-        if bytes.get(p) == Some(&b',') {
-            p = skip_ws(bytes, p + 1);
-        }
-    }
-    None
-}
-
-/// Element `index` of the array at `pos`.
-fn find_index(bytes: &[u8], pos: usize, index: usize) -> Option<usize> {
-    let mut p = skip_ws(bytes, pos + 1);
-    for _ in 0..index {
-        if bytes.get(p) == Some(&b']') {
-            return None;
-        }
-        p = skip_ws(bytes, skip_value(bytes, p)?);
-        if bytes.get(p) != Some(&b',') {
-            return None;
-        }
-        p = skip_ws(bytes, p + 1);
-    }
-    (bytes.get(p) != Some(&b']')).then_some(p)
+/// The value at `path` (`""` is `root` itself) in the parsed file: its
+/// offset is the one the parser recorded, so there is one source of
+/// positions.
+pub(crate) fn locate<'n>(root: &'n Node, path: &str) -> Option<&'n Node> {
+    steps(path)?
+        .into_iter()
+        .try_fold(root, |node, step| match (step, &node.value) {
+            (Step::Key(key), _) => node.member(key),
+            (Step::Index(i), Json::Array(items)) => items.get(i),
+            _ => None,
+        })
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::json::parse;
     use super::{locate, whole_number};
 
     #[test]
@@ -183,9 +89,11 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
     fn finds_nested_values() {
         let text = r#"{"a": 1, "m": [{"w": 2, "p": [3, "x]", 5]}, {"w": 6}], "s": "q"}"#;
-        let at = |path: &str| locate(text, path).map(|i| &text[i..i + 1]);
+        let root = parse(text).unwrap();
+        let at = |path: &str| locate(&root, path).map(|n| &text[n.at..n.at + 1]);
         assert_eq!(at("a"), Some("1"));
         assert_eq!(at("m[0].p[2]"), Some("5"));
         assert_eq!(at("m[0].p[1]"), Some("\""));
@@ -193,9 +101,9 @@ mod tests {
         assert_eq!(at("m[1]"), Some("{"));
         assert_eq!(at("s"), Some("\""));
         assert_eq!(at(""), Some("{"));
-        assert_eq!(locate(text, "m[2]"), None);
-        assert_eq!(locate(text, "zz"), None);
-        assert_eq!(locate(text, "a[0]"), None);
-        assert_eq!(locate(text, "m[x]"), None);
+        assert_eq!(at("m[2]"), None);
+        assert_eq!(at("zz"), None);
+        assert_eq!(at("a[0]"), None);
+        assert_eq!(at("m[x]"), None);
     }
 }

@@ -1,6 +1,7 @@
 //! Checks beyond types: non-empty text, values that cannot be negative,
 //! parts no larger than their whole, fields that belong to the kind.
 
+use super::json::Node;
 use super::locate::locate;
 use super::problem::{en, Position, Problem};
 use super::{Body, Chart, Item, Kind, Measure, PaletteSpec, Part, ThemeSpec};
@@ -37,12 +38,13 @@ pub(crate) struct RawChart {
     pub(crate) measures: Option<Vec<Measure>>,
 }
 
-/// Collects problems for one chart (or the theme), each placed at the
-/// value its path points to in the file's `text` (`origin` when not found).
+/// Collects problems for one chart (or the theme), each placed where the
+/// parser saw the value its path points to under `root` (for a missing key,
+/// the nearest enclosing value), in the file's `text`.
 struct Checker<'a> {
     prefix: &'a str,
+    root: &'a Node,
     text: &'a str,
-    origin: Position,
     problems: Vec<Problem>,
 }
 
@@ -54,18 +56,17 @@ impl Checker<'_> {
             format!("{}.{path}", self.prefix)
         };
         // The value itself, or (for a missing key) the nearest enclosing one.
-        let mut at = self.origin;
         let mut probe = full.as_str();
-        loop {
-            if let Some(i) = locate(self.text, probe) {
-                at = Position::at_byte(self.text, i);
-                break;
+        let node = loop {
+            if let Some(node) = locate(self.root, probe) {
+                break node;
             }
             match probe.rfind(['.', '[']) {
                 Some(cut) => probe = probe.get(..cut).unwrap_or(""),
-                None => break,
+                None => break self.root,
             }
-        }
+        };
+        let at = Position::at_byte(self.text, node.at);
         self.problems.push(Problem::new(full, zh, en).at(at));
     }
 
@@ -221,15 +222,15 @@ impl Checker<'_> {
 /// problem with its path (under `prefix`, such as `charts[2]`).
 pub(crate) fn validate_chart(
     raw: RawChart,
+    root: &Node,
     text: &str,
     prefix: &str,
     updated: &str,
-    origin: Position,
 ) -> Result<Chart, Vec<Problem>> {
     let mut c = Checker {
         prefix,
+        root,
         text,
-        origin,
         problems: Vec::new(),
     };
     let id_ok = !raw.id.is_empty()
@@ -313,11 +314,11 @@ pub(crate) fn validate_chart(
 
 /// Checks the `theme` section: colours that parse, an accent readable as
 /// text on its page, a font stack that is a plain list of names.
-pub(crate) fn validate_theme(spec: &ThemeSpec, text: &str, origin: Position) -> Vec<Problem> {
+pub(crate) fn validate_theme(spec: &ThemeSpec, root: &Node, text: &str) -> Vec<Problem> {
     let mut c = Checker {
         prefix: "theme",
+        root,
         text,
-        origin,
         problems: Vec::new(),
     };
     if let Some(font) = &spec.font_family {

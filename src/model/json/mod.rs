@@ -31,6 +31,16 @@ pub(crate) enum Json {
     Object(Vec<(String, usize, Node)>),
 }
 
+impl Node {
+    /// The value of `key`, if this is an object that has it.
+    pub fn member(&self, key: &str) -> Option<&Node> {
+        match &self.value {
+            Json::Object(members) => members.iter().find(|(k, _, _)| k == key).map(|(_, _, n)| n),
+            _ => None,
+        }
+    }
+}
+
 impl Json {
     /// What the value is, in Chinese and English, for type errors.
     pub fn kind(&self) -> (&'static str, &'static str) {
