@@ -52,7 +52,8 @@ need_test() {
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
-  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/@axe-core/playwright" ]; then
+  if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/@axe-core/playwright" ] \
+    || [ ! -d "$ROOT/tests/e2e/node_modules/vscode-json-languageservice" ]; then
     say "installing page-test packages (tests/e2e)"
     (cd "$ROOT/tests/e2e" && npm ci --silent --no-audit --no-fund)
   fi

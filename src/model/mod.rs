@@ -72,7 +72,7 @@ impl Document {
     }
 }
 
-/// The data file's optional `theme` section: the newspaper's house style.
+/// 可选：报纸的配色与字体。Optional: the newspaper's house style, colours and fonts.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
@@ -88,7 +88,7 @@ pub struct ThemeSpec {
     pub dark: Option<PaletteSpec>,
 }
 
-/// Colours of one palette, as `#rrggbb`.
+/// 一套配色，颜色写成 #rrggbb。Colours of one palette, as #rrggbb.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
@@ -146,7 +146,7 @@ pub enum Body {
     Cards(Vec<Item>),
 }
 
-/// The kinds of chart a data file may ask for.
+/// 图表类型：bars、target、part 或 cards。The kind of chart.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(rename_all = "lowercase"))]
@@ -161,7 +161,7 @@ pub enum Kind {
     Cards,
 }
 
-/// Whether a figure is exact or a floor (`以上`).
+/// 确数（exact）或下限（floor，“以上”）。Whether the figure is exact or a floor.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(rename_all = "lowercase"))]
@@ -173,7 +173,7 @@ pub enum Bound {
     Floor,
 }
 
-/// One figure of a bars, target or cards chart.
+/// bars、target、cards 图表的一个数据项。One figure of a bars, target or cards chart.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
@@ -224,7 +224,7 @@ pub struct Part {
     pub measures: Vec<Measure>,
 }
 
-/// One whole and its parts, in one unit.
+/// 一个整体及其各部分，同一单位。One whole and its parts, in one unit.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]

@@ -1,23 +1,179 @@
 //! The data file's JSON Schema, generated from the same Rust types that
 //! read it, so that an editor's VS Code completes keys and flags mistakes.
+//!
+//! The types give the keys, their JSON types and their (bilingual)
+//! descriptions. The checks that `validate.rs` and `read.rs` make beyond
+//! types are stated here too, wherever JSON Schema can state them; each
+//! carries the checker's words as VS Code's message. What schema cannot
+//! state (one unit per chart, parts within their whole, unique ids, colour
+//! contrast) only `check` finds. `tests/e2e/schema.test.js` runs this
+//! schema over `tests/corpus/` with VS Code's own JSON language service.
 
 use super::load::RawDocument;
 use super::validate::RawChart;
 use super::ThemeSpec;
+use serde_json::{json, Value};
+
+/// A chart id, as `validate_chart` admits it.
+const ID: &str = "^[a-z0-9_-]{1,64}$";
+/// A colour, as `Color::parse` admits it.
+const COLOUR: &str = "^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$";
+/// A font stack with no CSS punctuation, as `validate_theme` admits it.
+const FONTS: &str = "^[^;{}<>\\\\]*[^\\s;{}<>\\\\][^;{}<>\\\\]*$";
 
 /// The JSON Schema (draft 2020-12) of a data file.
-pub fn schema() -> serde_json::Value {
-    let mut schema = schemars::schema_for!(RawDocument<RawChart, ThemeSpec>);
-    schema.insert(
-        "title".into(),
-        "喀左时讯 图表数据文件 / infographic data file".into(),
-    );
-    schema.insert(
-        "description".into(),
-        "每个图表一项：id、kind、title、subtitle、source，以及该类型的数据。One entry per chart."
-            .into(),
-    );
-    schema.to_value()
+pub fn schema() -> Value {
+    let mut schema = schemars::schema_for!(RawDocument<RawChart, ThemeSpec>).to_value();
+    let text = |message: &str| json!({ "pattern": "\\S", "patternErrorMessage": message });
+    // At most two decimals (`read.rs` reads them from the digits).
+    let figure = json!({ "multipleOf": 0.01 });
+    let rules = [
+        ("/properties/$schema", json!({ "type": "string" })),
+        (
+            "/properties/charts",
+            json!({ "description": "图表列表，每个图表一项。The charts, one entry each." }),
+        ),
+        (
+            "/$defs/RawChart/properties/id",
+            json!({ "pattern": ID, "patternErrorMessage":
+                "图表 id 只能由小写英文字母、数字、- 和 _ 组成（1 到 64 个字符）。A chart id is 1 to 64 of a-z, 0-9, - and _." }),
+        ),
+        (
+            "/$defs/RawChart/properties/title",
+            text("标题不能为空。The title must not be empty."),
+        ),
+        (
+            "/$defs/RawChart/properties/subtitle",
+            text("副标题不能为空。The subtitle must not be empty."),
+        ),
+        (
+            "/$defs/RawChart/properties/source",
+            text("来源不能为空。The source must not be empty."),
+        ),
+        // The reader takes these as absent or a value, not `null`.
+        (
+            "/$defs/RawChart/properties/items",
+            json!({ "type": "array", "minItems": 1 }),
+        ),
+        (
+            "/$defs/RawChart/properties/measures",
+            json!({ "type": "array", "minItems": 1 }),
+        ),
+        (
+            "/$defs/RawChart/properties/part_labels",
+            json!({ "type": "array", "minItems": 1 }),
+        ),
+        (
+            "/$defs/RawChart/properties/part_labels/items",
+            text("名称不能为空。A name must not be empty."),
+        ),
+        (
+            "/$defs/RawChart/properties/rest_label",
+            text("名称不能为空。A name must not be empty."),
+        ),
+        (
+            "/$defs/RawChart/properties/rest_label",
+            json!({ "type": "string" }),
+        ),
+        (
+            "/$defs/Item/properties/label",
+            text("名称不能为空。The label must not be empty."),
+        ),
+        ("/$defs/Item/properties/plan", figure.clone()),
+        ("/$defs/Item/properties/result", figure.clone()),
+        (
+            "/$defs/Item",
+            json!({ "anyOf": [
+                { "required": ["plan"], "properties": { "plan": { "type": "number" } } },
+                { "required": ["result"], "properties": { "result": { "type": "number" } } }
+            ], "errorMessage": "需要“plan”（计划）或“result”（实际）中至少一个数值。Needs a plan or a result value." }),
+        ),
+        (
+            "/$defs/Measure/properties/label",
+            text("名称不能为空。The label must not be empty."),
+        ),
+        ("/$defs/Measure/properties/whole", figure.clone()),
+        (
+            "/$defs/Measure/properties/whole",
+            json!({ "exclusiveMinimum": 0 }),
+        ),
+        ("/$defs/Measure/properties/parts/items", figure),
+        (
+            "/$defs/Measure/properties/parts/items",
+            json!({ "minimum": 0 }),
+        ),
+        (
+            "/$defs/PaletteSpec/properties/accent",
+            json!({ "pattern": COLOUR, "patternErrorMessage": "颜色应写成 #rrggbb，如 #b8232f。Write a colour as #rrggbb." }),
+        ),
+        (
+            "/$defs/PaletteSpec/properties/base",
+            json!({ "pattern": COLOUR, "patternErrorMessage": "颜色应写成 #rrggbb，如 #7d93a8。Write a colour as #rrggbb." }),
+        ),
+        (
+            "/$defs/ThemeSpec/properties/font_family",
+            json!({ "pattern": FONTS, "patternErrorMessage":
+                "字体应为逗号分隔的字体名列表，如 \"PingFang SC\", sans-serif。A comma-separated list of font names." }),
+        ),
+        // Which fields each kind takes, as `validate_chart` asks.
+        ("/$defs/RawChart", json!({ "allOf": kinds() })),
+    ];
+    for (pointer, rule) in rules {
+        if let (Some(Value::Object(at)), Value::Object(rule)) = (schema.pointer_mut(pointer), rule)
+        {
+            for (key, value) in rule {
+                // A plain `type` replaces the generated one (which admits `null`).
+                at.insert(key, value);
+            }
+        }
+    }
+    if let Value::Object(top) = &mut schema {
+        top.insert(
+            "title".into(),
+            "喀左时讯 图表数据文件 / infographic data file".into(),
+        );
+        top.insert(
+            "description".into(),
+            "一篇文章的全部图表数据：刊名、更新日期、配色与图表列表。All the charts of one article.".into(),
+        );
+    }
+    schema
+}
+
+/// For each kind, the fields it needs and those it does not take.
+fn kinds() -> Value {
+    let not_for = |kind: &str| {
+        format!("{kind} 图表不使用这个字段，请删除。This field does not apply to a {kind} chart.")
+    };
+    let mut rules: Vec<Value> = ["bars", "target", "cards"]
+        .into_iter()
+        .map(|kind| {
+            let absent = json!({ "not": {}, "errorMessage": not_for(kind) });
+            json!({
+                "if": { "properties": { "kind": { "const": kind } }, "required": ["kind"] },
+                "then": {
+                    "required": ["items"],
+                    "properties": { "part_labels": absent, "rest_label": absent, "measures": absent }
+                }
+            })
+        })
+        .collect();
+    rules.push(json!({
+        "if": { "properties": { "kind": { "const": "part" } }, "required": ["kind"] },
+        "then": {
+            "required": ["part_labels", "rest_label", "measures"],
+            "properties": { "items": { "not": {}, "errorMessage": not_for("part") } }
+        }
+    }));
+    rules.push(json!({
+        "if": { "properties": { "kind": { "const": "target" } }, "required": ["kind"] },
+        "then": { "properties": { "items": { "items": {
+            "required": ["plan"],
+            "properties": { "plan": { "type": "number" } },
+            "errorMessage": "target 图表的每一项都需要“plan”（目标值）。Every item of a target chart needs a plan."
+        } } } }
+    }));
+    Value::Array(rules)
 }
 
 #[cfg(test)]
@@ -50,5 +206,26 @@ mod tests {
         assert_eq!(keys("/$defs/Measure/properties"), sorted(MEASURE_KEYS));
         assert_eq!(keys("/$defs/ThemeSpec/properties"), sorted(THEME_KEYS));
         assert_eq!(keys("/$defs/PaletteSpec/properties"), sorted(PALETTE_KEYS));
+    }
+
+    /// Every rule lands where it is meant to: a pointer that matches
+    /// nothing (a renamed field) fails here.
+    #[test]
+    fn every_rule_lands() {
+        let schema = super::schema();
+        for (pointer, key) in [
+            ("/$defs/RawChart/properties/id", "pattern"),
+            ("/$defs/RawChart/properties/part_labels/items", "pattern"),
+            ("/$defs/Measure/properties/parts/items", "minimum"),
+            ("/$defs/Item", "anyOf"),
+            ("/$defs/RawChart", "allOf"),
+            ("/$defs/ThemeSpec/properties/font_family", "pattern"),
+            ("/properties/charts", "description"),
+        ] {
+            assert!(
+                schema.pointer(pointer).and_then(|v| v.get(key)).is_some(),
+                "{pointer} has no {key}"
+            );
+        }
     }
 }

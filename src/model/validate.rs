@@ -7,9 +7,10 @@ use super::problem::{en, Position, Problem};
 use super::{Body, Chart, Item, Kind, Measure, PaletteSpec, Part, ThemeSpec};
 use crate::color::{Color, DARK, LIGHT};
 use crate::format::digits::number;
-/// A chart as written: every kind's fields optional, checked by
-/// [`validate_chart`] against the chart's `kind`. (`read.rs` reads it; the
-/// JSON Schema is generated from it.)
+/// 一个图表：共有字段，以及该类型的数据。One chart: the shared fields and its kind's data.
+// A chart as written: every kind's fields optional, checked by
+// `validate_chart` against the chart's `kind`. `read.rs` reads it; the JSON
+// Schema is generated from it (the doc comments are the schema's words).
 #[derive(Debug)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(deny_unknown_fields))]
