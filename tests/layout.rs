@@ -10,7 +10,8 @@
 
 mod common;
 
-use kazuo_infographic::layout::{layout, ApproxMeasure, Scene, Shape, NARROW};
+use kazuo_infographic::layout::{layout, layout_at, ApproxMeasure, Scene, Shape, NARROW};
+use kazuo_infographic::model::load;
 use kazuo_infographic::theme::Theme;
 
 #[test]
@@ -237,6 +238,30 @@ fn degenerate_widths_do_not_panic() {
         for w in [0.0, 1.0, 40.0, 4000.0, f64::NAN, f64::INFINITY, -5.0] {
             let s = layout(&chart, w, &ApproxMeasure, &theme);
             assert!(s.width >= 1.0 && s.height >= 1.0);
+        }
+    }
+}
+
+/// Found by the 100,000-case property run: figures as long as the scale's
+/// whole room once pushed a target's negative figure past the canvas.
+#[test]
+fn figures_wider_than_the_room_stay_inside() {
+    let data = r#"{"publication":"p","updated":"u","charts":[{"id":"c","kind":"target",
+      "title":"t","subtitle":"s","source":"x","items":[{"label":"Wide WWWa","unit":"人次",
+      "plan":-9999999999999.99,"result":-6543976671613.41,"bound":"floor","note":"预计"}]}]}"#;
+    let doc = load(data.as_bytes()).unwrap();
+    let chart = doc.charts[0].chart.as_ref().unwrap();
+    for width in [320.0, 504.914_526_159_011_36, 700.0] {
+        for t in [0.3, 0.600_470_069_963_195_6, 1.0] {
+            let scene = layout_at(chart, width, &ApproxMeasure, &Theme::light(), t);
+            for text in scene.texts() {
+                let b = text.bounds();
+                assert!(
+                    b.x >= -0.5 && b.right() <= width + 0.5,
+                    "{:?} at {b:?} outside {width} px at t = {t}",
+                    text.text
+                );
+            }
         }
     }
 }

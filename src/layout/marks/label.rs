@@ -88,13 +88,18 @@ pub(crate) fn figure(c: &mut SceneBuilder, text: &str, at: Figure, font: Font) {
             let shown = c.ellipsize(text, c.width, font);
             c.text(&shown, c.width, y, Anchor::End, font);
         }
+        // A bar's end may lie past the canvas when the figures leave the
+        // scale no room (a 40-character figure on a 500 px chart): the
+        // figure still starts and ends inside it.
         Figure::Before { end, y } => {
-            let shown = c.ellipsize(text, end - VALUE_GAP + 0.5, font);
-            c.text(&shown, end - VALUE_GAP, y, Anchor::End, font);
+            let right = (end - VALUE_GAP).min(c.width);
+            let shown = c.ellipsize(text, right + 0.5, font);
+            c.text(&shown, right, y, Anchor::End, font);
         }
         Figure::After { end, y } => {
-            let shown = c.ellipsize(text, c.width - end - VALUE_GAP + 0.5, font);
-            c.text(&shown, end + VALUE_GAP, y, Anchor::Start, font);
+            let left = (end + VALUE_GAP).max(0.0);
+            let shown = c.ellipsize(text, c.width - left + 0.5, font);
+            c.text(&shown, left, y, Anchor::Start, font);
         }
     }
 }
