@@ -10,8 +10,22 @@ use crate::model::{Body, Bound, Chart, Item};
 pub struct Table {
     /// Column headings.
     pub head: Vec<String>,
-    /// One row per datum; every row has `head.len()` cells.
+    /// One row per datum; every row has `head.len()` cells, the first
+    /// naming the item (the row's header).
     pub rows: Vec<Vec<String>>,
+    /// The group each row belongs to (cards: a company, a topic), heading
+    /// the rows that follow it; empty when the chart has no groups.
+    pub groups: Vec<String>,
+}
+
+/// What a figure is, with its owner: `喀左宏发食品：一季度产值` for a card
+/// in a group (two companies' "一季度产值" must not read alike), else the
+/// label alone.
+pub fn named(item: &Item) -> String {
+    match &item.group {
+        Some(group) => format!("{group}：{}", item.label),
+        None => item.label.clone(),
+    }
 }
 
 /// The line under a chart's notes: its source and when it was updated (the
@@ -60,11 +74,26 @@ pub fn summary(chart: &Chart) -> String {
             })
             .collect(),
         Body::Cards(items) => {
-            let list: Vec<String> = items
-                .iter()
-                .map(|i| format!("{}{}", i.label, figure(i)))
-                .collect();
-            format!("共{}项数据：{}。", items.len(), list.join("；"))
+            // Each group once, its items after it: "喀左宏发食品：日产值500万元，…；…".
+            let mut list = String::new();
+            let mut last: Option<&String> = None;
+            for (n, i) in items.iter().enumerate() {
+                if n > 0 {
+                    list.push(if i.group.is_some() && i.group.as_ref() != last {
+                        '；'
+                    } else {
+                        '，'
+                    });
+                }
+                if let Some(group) = i.group.as_ref().filter(|g| Some(*g) != last) {
+                    list.push_str(group);
+                    list.push('：');
+                }
+                last = i.group.as_ref();
+                list.push_str(&i.label);
+                list.push_str(&figure(i));
+            }
+            format!("共{}项数据。{list}。", items.len())
         }
     }
 }
@@ -202,6 +231,7 @@ pub fn table(chart: &Chart) -> Table {
                         ]
                     })
                     .collect(),
+                groups: Vec::new(),
             }
         }
         Body::Part(part) => {
@@ -225,21 +255,32 @@ pub fn table(chart: &Chart) -> Table {
                     row
                 })
                 .collect();
-            Table { head, rows }
+            Table {
+                head,
+                rows,
+                groups: Vec::new(),
+            }
         }
         Body::Cards(items) => Table {
-            head: vec!["分组".into(), "项目".into(), "数值".into(), "备注".into()],
+            head: vec!["项目".into(), "数值".into(), "备注".into()],
             rows: items
                 .iter()
                 .map(|i| {
                     vec![
-                        i.group.clone().unwrap_or_default(),
                         i.label.clone(),
                         quantity(i.value(), &i.unit, i.bound).to_string(),
                         note(i),
                     ]
                 })
                 .collect(),
+            groups: if items.iter().any(|i| i.group.is_some()) {
+                items
+                    .iter()
+                    .map(|i| i.group.clone().unwrap_or_default())
+                    .collect()
+            } else {
+                Vec::new()
+            },
         },
     }
 }

@@ -79,8 +79,8 @@ pub fn figure_inner(chart: &Chart, level: u8, plot: &str) -> String {
 pub const TOOLS: &str = "<details class=\"ig-data\"><summary>查看数据</summary></details>\
      <button class=\"ig-save\" type=\"button\">保存图片</button>";
 
-/// The chart's figures as an HTML table: the first cell of each row is
-/// its header.
+/// The chart's figures as an HTML table: the first cell of each row (the
+/// item) is its header; a group heads its rows in a body of its own.
 pub fn data_table(chart: &Chart) -> String {
     let t = table(chart);
     let mut h = format!(
@@ -91,7 +91,21 @@ pub fn data_table(chart: &Chart) -> String {
         h.push_str(&format!("<th scope=\"col\">{}</th>", escape(cell)));
     }
     h.push_str("</tr></thead><tbody>");
-    for row in &t.rows {
+    for (n, row) in t.rows.iter().enumerate() {
+        if let Some(group) = t
+            .groups
+            .get(n)
+            .filter(|g| n == 0 || t.groups.get(n - 1) != Some(g))
+        {
+            if n > 0 {
+                h.push_str("</tbody><tbody>");
+            }
+            h.push_str(&format!(
+                "<tr><th scope=\"rowgroup\" colspan=\"{}\">{}</th></tr>",
+                t.head.len(),
+                escape(group)
+            ));
+        }
         h.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
             if i == 0 {

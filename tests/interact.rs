@@ -119,8 +119,13 @@ fn summaries_state_the_finding() {
     );
     let cards = s("technology");
     assert!(
-        cards.starts_with("共15项数据：新注册科技型中小企业48家；"),
+        cards.starts_with("共15项数据。2023年：新注册科技型中小企业48家，"),
         "{cards}"
+    );
+    // Each company named once, before its own figures: two first-quarter
+    // figures never read without their owner.
+    assert!(
+        s("firms").contains("喀左宏发食品：日屠宰白羽肉鸡15万只，日产值500万元，一季度产值4亿元（预计）；朝阳飞马车辆设备：")
     );
     assert!(s("firms").contains("出口美国、英国、德国等国家和地区50多个"));
 }
@@ -147,4 +152,33 @@ fn tables_hold_every_figure() {
         p.rows[1],
         vec!["总投资", "170亿元（45.1%）", "207亿元（54.9%）", "377亿元"]
     );
+}
+
+#[test]
+fn a_grouped_figure_is_named_with_its_owner() {
+    let firms = common::charts()
+        .into_iter()
+        .find(|c| c.id == "firms")
+        .unwrap();
+    // The tip (and the keyboard's announcement) reads the mark's label.
+    let scene = layout(&firms, 390.0, &ApproxMeasure, &Theme::light());
+    let labels: Vec<&str> = scene.marks.iter().map(|m| m.label.as_str()).collect();
+    assert!(labels.contains(&"喀左宏发食品：一季度产值"), "{labels:?}");
+    assert!(
+        labels.contains(&"朝阳飞马车辆设备：一季度工业总产值"),
+        "{labels:?}"
+    );
+    // The table: the item heads its row, the company heads its rows.
+    let html = kazuo_infographic::markup::data_table(&firms);
+    assert!(
+        html.contains("<tbody><tr><th scope=\"rowgroup\" colspan=\"3\">喀左宏发食品</th></tr><tr><th scope=\"row\">日屠宰白羽肉鸡</th>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "</tbody><tbody><tr><th scope=\"rowgroup\" colspan=\"3\">朝阳飞马车辆设备</th></tr>"
+        ),
+        "{html}"
+    );
+    assert_eq!(html.matches("scope=\"rowgroup\"").count(), 3);
 }

@@ -2,6 +2,7 @@
 
 use super::scale::Columns;
 use super::{Anchor, Font, Mark, Point, Rect, SceneBuilder};
+use crate::describe::named;
 use crate::format::{quantity, quantity_counted};
 use crate::model::Item;
 
@@ -155,7 +156,7 @@ fn card(
     let h = bottom - y;
     c.end_mark(Mark {
         hit: Rect::new(x, y, w, h),
-        label: item.label.clone(),
+        label: named(item),
         value: q.to_string(),
         note: item.note.clone(),
     });
