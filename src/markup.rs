@@ -49,10 +49,14 @@ pub fn figure_inner(chart: &Chart, level: u8, plot: &str) -> String {
     ));
     h.push_str(&format!(
         "<div class=\"ig-plot\"><div class=\"ig-canvas\">{plot}</div>\
-         <div class=\"ig-tip\" role=\"status\" aria-live=\"polite\" hidden></div></div>"
+         <div class=\"ig-tip\" aria-hidden=\"true\" hidden></div></div>"
     ));
+    // The summary is the plot's description (the engine's group, the static
+    // image's name), so it is hidden from browse mode: heard once, not twice.
+    // The live region is always there, empty until a figure is announced.
     h.push_str(&format!(
-        "<p class=\"ig-sr\" id=\"{id}-summary\">{}</p>",
+        "<p class=\"ig-sr\" id=\"{id}-summary\" hidden>{}</p>\
+         <p class=\"ig-sr ig-live\" role=\"status\"></p>",
         escape(&summary(chart))
     ));
     // The controls' row keeps its place; the engine fills it (see [`TOOLS`]).

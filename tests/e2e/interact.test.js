@@ -115,6 +115,55 @@ test('arrow keys walk the marks in order; Home, End and Escape', async () => {
   }
 });
 
+/** The accessibility tree's view of an element: whether it is in the tree, its role, its text. */
+async function axOf(cdp, selector) {
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+  const node = nodes[0];
+  const { nodes: all } = await cdp.send('Accessibility.getFullAXTree');
+  const byId = new Map(all.map((n) => [n.nodeId, n]));
+  const text = (n) => (n.role?.value === 'StaticText' ? n.name?.value ?? '' : (n.childIds ?? []).map((id) => text(byId.get(id) ?? {})).join(''));
+  const live = byId.get(node.nodeId) ?? node;
+  return { ignored: node.ignored, role: node.role?.value, text: text(live) };
+}
+
+test('the first arrow press, and the first after Escape, is spoken: the live region is always in the tree', async () => {
+  const { context, page, errors, report } = await open(browser, server.url, '/', {
+    width: 390,
+    dpr: 3,
+    reducedMotion: 'reduce',
+  });
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Accessibility.enable');
+    const live = 'figure[data-chart="targets"] .ig-live';
+    const before = await axOf(cdp, live);
+    assert.equal(before.ignored, false, 'in the tree before any key');
+    assert.equal(before.role, 'status');
+    assert.equal(before.text, '');
+    const labels = report.find((r) => r.id === 'targets').marks.map((m) => m.label);
+    await page.locator('figure[data-chart="targets"] .ig-plot').focus();
+    await page.keyboard.press('ArrowRight');
+    const first = await axOf(cdp, live);
+    assert.equal(first.ignored, false);
+    assert.match(first.text, new RegExp(`${labels[0]}.*15%`));
+    await page.keyboard.press('Escape');
+    const cleared = await axOf(cdp, live);
+    assert.equal(cleared.ignored, false, 'still in the tree after Escape');
+    assert.equal(cleared.text, '');
+    await page.keyboard.press('ArrowRight');
+    assert.match((await axOf(cdp, live)).text, new RegExp(labels[0]));
+    // The tip repeats the region's words for the eye only.
+    assert.equal((await axOf(cdp, 'figure[data-chart="targets"] .ig-tip')).ignored, true);
+    // The summary is the plot's description, not a paragraph heard again in browse mode.
+    assert.equal((await axOf(cdp, 'figure[data-chart="targets"] [id$="-summary"]')).ignored, true);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 for (const colorScheme of ['light', 'dark']) {
   test(`axe finds no violations in ${colorScheme} mode`, async () => {
     const { context, page, errors } = await open(browser, server.url, '/', {
@@ -148,7 +197,8 @@ test('each chart has an accessible name, a summary and a data table', async () =
           .split(' ')
           .map((id) => document.getElementById(id)?.textContent)
           .join(' '),
-        rows: p.closest('figure').querySelectorAll('table tbody tr').length,
+        rows: p.closest('figure').querySelectorAll('table tbody th[scope=row]').length,
+        groups: [...p.closest('figure').querySelectorAll('table th[scope=rowgroup]')].map((th) => th.textContent),
       })),
     );
     assert.equal(a11y.length, 5);
@@ -158,6 +208,8 @@ test('each chart has an accessible name, a summary and a data table', async () =
       a11y.map((a) => a.rows),
       [6, 2, 2, 15, 10],
     );
+    // The item heads its row; a company heads its rows.
+    assert.deepEqual(a11y[4].groups, ['喀左宏发食品', '朝阳飞马车辆设备', '全县']);
   } finally {
     await context.close();
   }

@@ -91,6 +91,9 @@ pub(super) struct Mounted {
     clip: HtmlElement,
     canvas: HtmlCanvasElement,
     tip: HtmlElement,
+    /// The polite live region that announces the active figure; always in
+    /// the page, only its text changes.
+    live: HtmlElement,
     /// The closed "查看数据" box; its table is built by [`Mounted::finish`].
     details: HtmlElement,
     /// Whether the data table is built.
@@ -132,6 +135,16 @@ impl Mounted {
         let plot = find(":scope > .ig-plot")?;
         let clip = find(":scope > .ig-plot > .ig-canvas")?;
         let tip = find(":scope > .ig-plot > .ig-tip")?;
+        // A figure pre-rendered before the live region existed gets one.
+        let live = match find(":scope > .ig-live") {
+            Ok(live) => live,
+            Err(_) => {
+                let live = element(document, "p", "ig-sr ig-live", None)?;
+                live.set_attribute("role", "status")?;
+                plot.after_with_node_1(&live)?;
+                live.dyn_into::<HtmlElement>()?
+            }
+        };
         let tools = find(":scope > .ig-tools")?;
         if tools.query_selector(".ig-save")?.is_none() {
             tools.set_inner_html(TOOLS);
@@ -174,6 +187,7 @@ impl Mounted {
             clip,
             canvas,
             tip,
+            live,
             details,
             tabled: Cell::new(false),
             backing: Cell::new(None),

@@ -55,8 +55,18 @@ impl Mounted {
         let Some(mark) = mark else {
             self.tip.set_hidden(true);
             self.tip.set_text_content(None);
+            self.live.set_text_content(None);
             return Ok(());
         };
+        // Announced on a key or a tap, not as a mouse passes over the marks.
+        if !matches!(at, TipAt::Pointer { touch: false, .. }) {
+            let mut words = format!("{} {}", mark.label, mark.value);
+            if let Some(note) = &mark.note {
+                words.push(' ');
+                words.push_str(note);
+            }
+            self.live.set_text_content(Some(&words));
+        }
         let document = web_sys::window()
             .and_then(|w| w.document())
             .ok_or("no document")?;
