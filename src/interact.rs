@@ -3,36 +3,31 @@
 //!
 //! [`Scene::hit`]: crate::layout::Scene::hit
 
-use crate::layout::Point;
-
 /// Space kept between a tooltip and the viewport's edges, CSS px.
 pub const EDGE: f64 = 8.0;
 
 /// Where a tooltip of size `tip` goes, in viewport coordinates (left, top).
 ///
-/// It is centred over `at` (the pointer, or the top of a mark for the
-/// keyboard) and sits above it — high enough above a fingertip on touch
-/// screens that the finger does not cover it. Without room above it goes
-/// below `below` (the bottom of the mark). It never leaves the viewport.
-pub fn place_tip(
-    at: Point,
-    below: f64,
-    tip: (f64, f64),
-    viewport: (f64, f64),
-    touch: bool,
-) -> (f64, f64) {
+/// It is centred on `x` (the pointer, or the middle of the mark for the
+/// keyboard) and never covers its mark, which spans `mark` (top, bottom):
+/// above it, or below it when there is no room above — so a finger on the
+/// mark does not hide it either. It touches the mark's hit area (which
+/// already keeps half a row's gap around the bar), so a pointer moving
+/// onto it crosses no other mark. Only a mark taller than the viewport
+/// leaves no room on either side. It never leaves the viewport.
+pub fn place_tip(x: f64, mark: (f64, f64), tip: (f64, f64), viewport: (f64, f64)) -> (f64, f64) {
     let (w, h) = tip;
     let (vw, vh) = viewport;
-    let x = (at.x - w / 2.0).min(vw - w - EDGE).max(EDGE);
-    let clearance = if touch { 32.0 } else { 14.0 };
-    let above = at.y - clearance - h;
-    let y = if above >= EDGE {
+    let (top, bottom) = mark;
+    let left = (x - w / 2.0).min(vw - w - EDGE).max(EDGE);
+    let above = top - h;
+    let below = bottom;
+    let y = if above >= EDGE || above >= vh - below - h {
         above
     } else {
-        below.max(at.y) + if touch { 24.0 } else { 12.0 }
+        below
     };
-    let y = y.min(vh - h - EDGE).max(EDGE);
-    (x, y)
+    (left, y.min(vh - h - EDGE).max(EDGE))
 }
 
 /// What a key does to the active mark among `count`: `Some(next)` when the
@@ -72,28 +67,25 @@ mod tests {
     }
 
     #[test]
-    fn tips_stay_in_the_viewport_and_off_the_finger() {
+    fn tips_stay_in_the_viewport_and_off_their_mark() {
         let vp = (320.0, 640.0);
         let tip = (200.0, 60.0);
         // Left and right edges.
-        let (x, _) = place_tip(Point { x: 2.0, y: 300.0 }, 320.0, tip, vp, true);
-        assert_eq!(x, EDGE);
-        let (x, _) = place_tip(Point { x: 318.0, y: 300.0 }, 320.0, tip, vp, true);
-        assert_eq!(x, 320.0 - 200.0 - EDGE);
-        // Above the finger, clear of it.
-        let (_, y) = place_tip(Point { x: 160.0, y: 300.0 }, 320.0, tip, vp, true);
-        assert!(y + tip.1 <= 300.0 - 30.0);
-        // No room above: below the mark.
-        let (_, y) = place_tip(Point { x: 160.0, y: 40.0 }, 70.0, tip, vp, true);
-        assert!(y >= 70.0);
-        // A tip wider than the viewport keeps its left edge in view.
-        let (x, _) = place_tip(
-            Point { x: 160.0, y: 300.0 },
-            320.0,
-            (400.0, 60.0),
-            vp,
-            false,
+        assert_eq!(place_tip(2.0, (280.0, 320.0), tip, vp).0, EDGE);
+        assert_eq!(
+            place_tip(318.0, (280.0, 320.0), tip, vp).0,
+            320.0 - 200.0 - EDGE
         );
-        assert_eq!(x, EDGE);
+        // Above the mark, clear of it (and of a finger on it).
+        let (_, y) = place_tip(160.0, (280.0, 320.0), tip, vp);
+        assert!(y + tip.1 <= 280.0, "{y}");
+        // No room above: below the mark.
+        let (_, y) = place_tip(160.0, (30.0, 70.0), tip, vp);
+        assert!(y >= 70.0, "{y}");
+        // A tall mark in a short viewport: the side with more room.
+        let (_, y) = place_tip(160.0, (20.0, 230.0), tip, (320.0, 256.0));
+        assert!(y >= EDGE && y + tip.1 <= 256.0 - EDGE, "{y}");
+        // A tip wider than the viewport keeps its left edge in view.
+        assert_eq!(place_tip(160.0, (280.0, 320.0), (400.0, 60.0), vp).0, EDGE);
     }
 }

@@ -49,6 +49,7 @@ pub fn figure_inner(chart: &Chart, level: u8, plot: &str) -> String {
     ));
     h.push_str(&format!(
         "<div class=\"ig-plot\"><div class=\"ig-canvas\">{plot}</div>\
+         <div class=\"ig-ring\" hidden></div>\
          <div class=\"ig-tip\" aria-hidden=\"true\" hidden></div></div>"
     ));
     // The summary is the plot's description (the engine's group, the static

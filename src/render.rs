@@ -22,8 +22,6 @@ pub struct Options<'a> {
     /// Multiplier on font sizes for backends that shrink text
     /// (plotters' SVG backend writes `size / 1.24`).
     pub font_scale: f64,
-    /// The mark a reader is looking at: drawn as is, other marks muted.
-    pub active: Option<usize>,
     /// Paint the scene's background first (images that travel alone);
     /// a canvas in the page leaves it to the page, and saves a full fill.
     pub background: bool,
@@ -44,23 +42,14 @@ pub fn draw<DB: DrawingBackend>(
         area.fill(&rgba(scene.background))?;
     }
     for placed in &scene.shapes {
-        let muted = opts.active.is_some() && placed.mark.is_some() && placed.mark != opts.active;
-        let tone = |c: Color| {
-            if muted {
-                c.mix(scene.background, 0.65)
-            } else {
-                c
-            }
-        };
         match &placed.shape {
             Shape::Rect { rect, fill, stroke } => {
                 let (p0, p1) = corners(rect, s);
                 if let Some(fill) = fill {
-                    area.draw(&Rectangle::new([p0, p1], rgba(tone(*fill)).filled()))?;
+                    area.draw(&Rectangle::new([p0, p1], rgba(*fill).filled()))?;
                 }
                 if let Some(stroke) = stroke {
-                    let style =
-                        rgba(tone(stroke.color)).stroke_width(px(stroke.width * s).max(1) as u32);
+                    let style = rgba(stroke.color).stroke_width(px(stroke.width * s).max(1) as u32);
                     area.draw(&Rectangle::new([p0, p1], style))?;
                 }
             }
@@ -84,9 +73,9 @@ pub fn draw<DB: DrawingBackend>(
                     );
                     let (p0, p1) = corners(&r, s);
                     let p1 = (p1.0.max(p0.0 + 1), p1.1.max(p0.1 + 1));
-                    area.draw(&Rectangle::new([p0, p1], rgba(tone(stroke.color)).filled()))?;
+                    area.draw(&Rectangle::new([p0, p1], rgba(stroke.color).filled()))?;
                 } else {
-                    let style = rgba(tone(stroke.color)).stroke_width(px(w * s).max(1) as u32);
+                    let style = rgba(stroke.color).stroke_width(px(w * s).max(1) as u32);
                     area.draw(&PathElement::new(
                         vec![point(*from, s), point(*to, s)],
                         style,
@@ -95,7 +84,7 @@ pub fn draw<DB: DrawingBackend>(
             }
             Shape::Polygon { points, fill } => {
                 let pts: Vec<(i32, i32)> = points.iter().map(|p| point(*p, s)).collect();
-                area.draw(&Polygon::new(pts, rgba(tone(*fill)).filled()))?;
+                area.draw(&Polygon::new(pts, rgba(*fill).filled()))?;
             }
             Shape::Text(t) => {
                 if t.text.is_empty() {
@@ -116,7 +105,7 @@ pub fn draw<DB: DrawingBackend>(
                     t.size * s * opts.font_scale,
                     weight,
                 );
-                let color = rgba(tone(t.color));
+                let color = rgba(t.color);
                 let style = TextStyle::from(font)
                     .color(&color)
                     .pos(Pos::new(h, VPos::Center));
@@ -180,7 +169,6 @@ fn svg(scene: &Scene, font_family: &str, background: bool) -> Result<String, Str
                 scale: 1.0,
                 font_family,
                 font_scale: 1.24,
-                active: None,
                 background,
             },
         )

@@ -149,7 +149,7 @@ pub enum Shape {
 }
 
 /// A shape and the data mark it belongs to, if any (axes and legends
-/// belong to none), so that drawing can highlight one mark and mute others.
+/// belong to none), so that what each mark draws is known.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placed {
     /// What to draw.

@@ -13,8 +13,6 @@ pub(super) struct Look<'a> {
     /// Device pixels per CSS px.
     pub ratio: f64,
     pub font_family: &'a str,
-    /// The mark the reader looks at (the others are muted).
-    pub active: Option<usize>,
     /// Whether to paint the background (an image that travels alone)
     /// or let the page show through.
     pub background: bool,
@@ -34,7 +32,6 @@ pub(super) fn draw_scene(
             scale: look.ratio,
             font_family: look.font_family,
             font_scale: 1.0,
-            active: look.active,
             background: look.background,
         },
     )

@@ -35,7 +35,6 @@ pub(super) fn open(chart: &Chart, theme: &Theme, width: f64, ratio: f64) -> Resu
         Look {
             ratio,
             font_family: &theme.font_family,
-            active: None,
             background: true,
         },
     )?;

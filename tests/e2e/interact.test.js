@@ -218,6 +218,88 @@ test('each chart has an accessible name, a summary and a data table', async () =
 /** The canvas pixels of a chart, as a data URL. */
 const pixels = (page, id) => page.locator(`figure[data-chart="${id}"] canvas`).evaluate((c) => c.toDataURL());
 
+/** WCAG contrast of two CSS rgb() colours. */
+function contrast(a, b) {
+  const lum = (css) => {
+    const [r, g, b2] = css.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((v) => {
+      const c = v / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b2;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test('the tip stays while the pointer is on it, never covers its mark, and Escape closes it', async () => {
+  const { context, page, errors, report } = await open(browser, server.url, '/', {
+    width: 1200,
+    reducedMotion: 'reduce',
+  });
+  try {
+    for (const [id, index] of [['targets', 2], ['projects', 0], ['technology', 5]]) {
+      const { x, y, mark } = await markCentre(page, report, id, index);
+      await page.mouse.move(x, y);
+      await tip(page, id).waitFor({ state: 'visible', timeout: 2000 });
+      const before = await tip(page, id).textContent();
+      assert.match(before, new RegExp(mark.label.replace(/[()（）]/g, '.')));
+      // The tip and its mark's hit area do not overlap.
+      const canvas = await page.locator(`figure[data-chart="${id}"] canvas`).boundingBox();
+      const box = await tip(page, id).boundingBox();
+      const top = canvas.y + mark.y;
+      const bottom = top + mark.h;
+      assert.ok(box.y + box.height <= top + 0.5 || box.y >= bottom - 0.5, `${id}: tip ${JSON.stringify(box)} over its mark ${top}–${bottom}`);
+      // Onto the tip, in small steps as a hand moves: it stays, unchanged.
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
+      assert.equal(await tip(page, id).isVisible(), true, `${id}: the tip fled the pointer`);
+      assert.equal(await tip(page, id).textContent(), before);
+      await page.keyboard.press('Escape');
+      await tip(page, id).waitFor({ state: 'hidden', timeout: 2000 });
+      await page.mouse.move(5, 5);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`a looked-at mark is ringed and no other mark fades (${colorScheme})`, async () => {
+    const { context, page, errors, report } = await open(browser, server.url, '/', {
+      width: 390,
+      dpr: 3,
+      colorScheme,
+      reducedMotion: 'reduce',
+    });
+    try {
+      for (const id of ['targets', 'firms']) {
+        const rest = await pixels(page, id);
+        const { x, y } = await markCentre(page, report, id, 1);
+        await page.touchscreen.tap(x, y);
+        await tip(page, id).waitFor({ state: 'visible', timeout: 2000 });
+        // Every colour drawn while a tip is open is the colour at rest,
+        // which the palette tests hold to 4.5:1 (text) and 3:1 (shapes).
+        assert.equal(await pixels(page, id), rest, `${id}: marks changed while one was looked at`);
+        const ring = page.locator(`figure[data-chart="${id}"] .ig-ring`);
+        assert.equal(await ring.isVisible(), true);
+        const [border, page_bg] = await ring.evaluate((el) => {
+          let bg = 'rgba(0, 0, 0, 0)';
+          for (let n = el; n && /rgba\(0, 0, 0, 0\)|transparent/.test(bg); n = n.parentElement) bg = getComputedStyle(n).backgroundColor;
+          if (/rgba\(0, 0, 0, 0\)|transparent/.test(bg)) bg = getComputedStyle(document.documentElement).backgroundColor;
+          return [getComputedStyle(el).outlineColor, bg];
+        });
+        const ratio = contrast(border, page_bg);
+        assert.ok(ratio >= 3, `${id}: ring ${border} on ${page_bg} is ${ratio.toFixed(2)}:1`);
+        await shot(page, `state-ring-${id}-${colorScheme}-390`);
+        await page.keyboard.press('Escape');
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 test('reduced motion paints the final frame first; otherwise charts enter when scrolled into view', async () => {
   const still = await open(browser, server.url, '/', { width: 390, dpr: 1, reducedMotion: 'reduce' });
   const moving = await open(browser, server.url, '/', { width: 390, dpr: 1 });

@@ -31,10 +31,20 @@ fn on<E: JsCast>(
     Ok(())
 }
 
+impl Mounted {
+    /// Whether `e` happened on the tip.
+    fn on_tip(&self, e: &Event) -> bool {
+        e.target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .is_some_and(|t| self.tip.contains(Some(&t)))
+    }
+}
+
 /// Wires hover, tap, keyboard, the data box and the save button.
 pub(super) fn wire(this: &Rc<Mounted>, save: &Element) -> Result<(), JsValue> {
     on(this, &this.plot, "pointermove", |m, e: &PointerEvent| {
-        if e.pointer_type() != "mouse" {
+        // Over the tip, the tip stays (a magnifier's reader moves onto it).
+        if e.pointer_type() != "mouse" || m.on_tip(e) {
             return;
         }
         let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
@@ -43,7 +53,7 @@ pub(super) fn wire(this: &Rc<Mounted>, save: &Element) -> Result<(), JsValue> {
             let s = m.state.borrow();
             (s.active, s.keyboard)
         };
-        let at = TipAt::Pointer { x, y, touch: false };
+        let at = TipAt::Pointer { x, touch: false };
         if hit != active && (hit.is_some() || !keyboard) {
             let timer = Timer::start("hover", &m.chart.id);
             m.set_active(hit, at, false);
@@ -62,6 +72,9 @@ pub(super) fn wire(this: &Rc<Mounted>, save: &Element) -> Result<(), JsValue> {
 
     // A tap (click after touch) toggles the tip; scrolling never clicks.
     on(this, &this.plot, "click", |m, e: &MouseEvent| {
+        if m.on_tip(e) {
+            return;
+        }
         let touch = js_sys::Reflect::get(e, &"pointerType".into())
             .ok()
             .and_then(|v| v.as_string())
@@ -71,7 +84,7 @@ pub(super) fn wire(this: &Rc<Mounted>, save: &Element) -> Result<(), JsValue> {
         let hit = m.mark_at(x, y);
         let current = m.state.borrow().active;
         let next = if touch && hit == current { None } else { hit };
-        m.set_active(next, TipAt::Pointer { x, y, touch }, false);
+        m.set_active(next, TipAt::Pointer { x, touch }, false);
         timer.end();
     })?;
 

@@ -91,6 +91,9 @@ pub(super) struct Mounted {
     clip: HtmlElement,
     canvas: HtmlCanvasElement,
     tip: HtmlElement,
+    /// The ring around the mark the reader looks at (the canvas is not
+    /// repainted for it: a tap is answered with the next frame).
+    ring: HtmlElement,
     /// The polite live region that announces the active figure; always in
     /// the page, only its text changes.
     live: HtmlElement,
@@ -121,7 +124,9 @@ impl Mounted {
         rewrite: bool,
         on_screen: bool,
     ) -> Result<Rc<Mounted>, JsValue> {
-        if rewrite || figure.query_selector(":scope > .ig-plot")?.is_none() {
+        // A figure built before the live region and the ring existed (a
+        // snippet pasted long ago) is built anew, as a bare one is.
+        if rewrite || figure.query_selector(":scope > .ig-live")?.is_none() {
             figure.set_inner_html(&figure_inner(&chart, heading_level, ""));
         }
         figure.class_list().add_1("ig-chart")?;
@@ -135,16 +140,8 @@ impl Mounted {
         let plot = find(":scope > .ig-plot")?;
         let clip = find(":scope > .ig-plot > .ig-canvas")?;
         let tip = find(":scope > .ig-plot > .ig-tip")?;
-        // A figure pre-rendered before the live region existed gets one.
-        let live = match find(":scope > .ig-live") {
-            Ok(live) => live,
-            Err(_) => {
-                let live = element(document, "p", "ig-sr ig-live", None)?;
-                live.set_attribute("role", "status")?;
-                plot.after_with_node_1(&live)?;
-                live.dyn_into::<HtmlElement>()?
-            }
-        };
+        let ring = find(":scope > .ig-plot > .ig-ring")?;
+        let live = find(":scope > .ig-live")?;
         let tools = find(":scope > .ig-tools")?;
         if tools.query_selector(".ig-save")?.is_none() {
             tools.set_inner_html(TOOLS);
@@ -187,6 +184,7 @@ impl Mounted {
             clip,
             canvas,
             tip,
+            ring,
             live,
             details,
             tabled: Cell::new(false),

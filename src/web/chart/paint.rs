@@ -111,7 +111,8 @@ impl Mounted {
         self.paint()
     }
 
-    /// Draws the current frame: the entrance's progress, the active mark.
+    /// Draws the current frame: the entrance's progress (the mark a reader
+    /// looks at is ringed by the page, not painted).
     pub(super) fn paint(&self) -> Result<(), JsValue> {
         let Some(Drawn { fit, ratio }) = self.state.borrow().drawn else {
             return Ok(());
@@ -172,7 +173,6 @@ impl Mounted {
             Look {
                 ratio,
                 font_family: &theme.font_family,
-                active: s.active,
                 background: false,
             },
         )

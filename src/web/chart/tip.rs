@@ -11,14 +11,14 @@ use wasm_bindgen::prelude::*;
 /// Where a tip is placed.
 #[derive(Clone, Copy)]
 pub(super) enum TipAt {
-    /// At the pointer (viewport coordinates); touch keeps clear of the finger.
-    Pointer { x: f64, y: f64, touch: bool },
+    /// At the pointer's x (viewport coordinates), by a tap or a mouse.
+    Pointer { x: f64, touch: bool },
     /// Above the mark itself (keyboard focus).
     Mark,
 }
 
 impl Mounted {
-    /// Makes `active` the mark the reader looks at, repaints, moves the tip.
+    /// Makes `active` the mark the reader looks at: rings it, moves the tip.
     pub(super) fn set_active(&self, active: Option<usize>, at: TipAt, keyboard: bool) {
         {
             let mut s = self.state.borrow_mut();
@@ -34,7 +34,7 @@ impl Mounted {
                 return;
             }
         }
-        if let Err(e) = self.paint().and_then(|()| self.update_tip(at)) {
+        if let Err(e) = self.update_tip(at) {
             web_sys::console::warn_1(&e);
         }
     }
@@ -54,6 +54,7 @@ impl Mounted {
             .and_then(|i| s.scene.as_ref().and_then(|sc| sc.marks.get(i)));
         let Some(mark) = mark else {
             self.tip.set_hidden(true);
+            self.ring.set_hidden(true);
             self.tip.set_text_content(None);
             self.live.set_text_content(None);
             return Ok(());
@@ -101,21 +102,26 @@ impl Mounted {
             f64::from(self.tip.offset_width()),
             f64::from(self.tip.offset_height()),
         );
-        let below = canvas.top() + mark.hit.bottom();
-        let (point, touch) = match at {
-            TipAt::Pointer { x, y, touch } => (Point { x, y }, touch),
-            TipAt::Mark => (
-                Point {
-                    x: canvas.left() + mark.hit.x + mark.hit.w / 2.0,
-                    y: canvas.top() + mark.hit.y,
-                },
-                false,
-            ),
+        let span = (canvas.top() + mark.hit.y, canvas.top() + mark.hit.bottom());
+        let x = match at {
+            TipAt::Pointer { x, .. } => x,
+            TipAt::Mark => canvas.left() + mark.hit.x + mark.hit.w / 2.0,
         };
-        let (x, y) = place_tip(point, below, size, viewport, touch);
+        let (x, y) = place_tip(x, span, size, viewport);
         let style = self.tip.style();
         style.set_property("left", &css_px(x - plot.left()))?;
         style.set_property("top", &css_px(y - plot.top()))?;
+        let ring = self.ring.style();
+        let hit = mark.hit;
+        for (key, value) in [
+            ("left", canvas.left() - plot.left() + hit.x),
+            ("top", canvas.top() - plot.top() + hit.y),
+            ("width", hit.w),
+            ("height", hit.h),
+        ] {
+            ring.set_property(key, &css_px(value))?;
+        }
+        self.ring.set_hidden(false);
         Ok(())
     }
 
