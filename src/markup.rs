@@ -57,10 +57,12 @@ pub fn figure_inner(chart: &Chart, level: u8, plot: &str) -> String {
     // The live region is always there, empty until a figure is announced.
     h.push_str(&format!(
         "<p class=\"ig-sr\" id=\"{id}-summary\" hidden>{}</p>\
+         <p class=\"ig-sr\" id=\"{id}-help\" hidden>\
+         用方向键逐项查看数值，Home、End 跳到首项、末项，Esc 关闭提示。</p>\
          <p class=\"ig-sr ig-live\" role=\"status\"></p>",
         escape(&summary(chart))
     ));
-    // The controls' row keeps its place; the engine fills it (see [`TOOLS`]).
+    // The controls' row keeps its place; the engine fills it (see [`tools`]).
     h.push_str("<div class=\"ig-tools\"></div>");
     h.push_str("<figcaption class=\"ig-foot\">");
     for note in &chart.notes {
@@ -81,8 +83,15 @@ pub fn figure_inner(chart: &Chart, level: u8, plot: &str) -> String {
 /// [`data_table`] when first needed) and "保存图片". A pre-rendered page
 /// has only the row's space: filling 5 rows with tables before the page
 /// was parsed cost about 250 ms of a phone's start at 4× CPU.
-pub const TOOLS: &str = "<details class=\"ig-data\"><summary>查看数据</summary></details>\
-     <button class=\"ig-save\" type=\"button\">保存图片</button>";
+/// Each control is described by its chart's title (`title`, an element id):
+/// five charts, five "查看数据", each told apart.
+pub fn tools(title: &str) -> String {
+    let by = format!("aria-describedby=\"{title}\"");
+    format!(
+        "<details class=\"ig-data\"><summary {by}>查看数据</summary></details>\
+         <button class=\"ig-save\" type=\"button\" {by}>保存图片</button>"
+    )
+}
 
 /// The chart's figures as an HTML table: the first cell of each row (the
 /// item) is its header; a group heads its rows in a body of its own.

@@ -125,7 +125,57 @@ async function axOf(cdp, selector) {
   const byId = new Map(all.map((n) => [n.nodeId, n]));
   const text = (n) => (n.role?.value === 'StaticText' ? n.name?.value ?? '' : (n.childIds ?? []).map((id) => text(byId.get(id) ?? {})).join(''));
   const live = byId.get(node.nodeId) ?? node;
-  return { ignored: node.ignored, role: node.role?.value, text: text(live) };
+  return {
+    ignored: node.ignored,
+    role: node.role?.value,
+    name: node.name?.value,
+    description: node.description?.value,
+    text: text(live),
+  };
+}
+
+test('every control, figure and chart is told apart by name: no glyphs in names', async () => {
+  const { context, page, errors } = await open(browser, server.url, '/', { width: 390, dpr: 3, reducedMotion: 'reduce' });
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Accessibility.enable');
+    const titles = await page.$$eval('figure[data-chart] .ig-title', (hs) => hs.map((h) => h.textContent));
+    const ids = await page.$$eval('figure[data-chart]', (fs) => fs.map((f) => f.dataset.chart));
+    for (const [i, id] of ids.entries()) {
+      const at = `figure[data-chart="${id}"]`;
+      assert.equal((await axOf(cdp, at)).name, titles[i], `${id}: the figure's name`);
+      const data = await axOf(cdp, `${at} .ig-data > summary`);
+      assert.equal(data.name, '查看数据', `${id}: no ▸ in the name`);
+      assert.equal(data.description, titles[i]);
+      const save = await axOf(cdp, `${at} .ig-save`);
+      assert.equal(save.name, '保存图片');
+      assert.equal(save.description, titles[i]);
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+for (const height of [256, 568]) {
+  test(`every tip stays inside a 320×${height} viewport`, async () => {
+    const { context, page, errors, report } = await open(browser, server.url, '/', { width: 320, height, reducedMotion: 'reduce' });
+    try {
+      for (const chart of report) {
+        await page.locator(`figure[data-chart="${chart.id}"] .ig-plot`).focus();
+        for (let i = 0; i < chart.marks.length; i++) {
+          await page.keyboard.press('ArrowRight');
+          const box = await tip(page, chart.id).boundingBox();
+          assert.ok(box.y >= 0 && box.y + box.height <= height && box.x >= 0 && box.x + box.width <= 320,
+            `${chart.id} mark ${i}: tip ${JSON.stringify(box)} outside 320×${height}`);
+        }
+        await page.keyboard.press('Escape');
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 }
 
 test('the first arrow press, and the first after Escape, is spoken: the live region is always in the tree', async () => {

@@ -12,10 +12,10 @@ pub(super) use paint::{Paint, Relayout};
 pub(super) use problems::show_problems;
 use tip::TipAt;
 
-use super::dom::{attrs, element, Listener};
+use super::dom::{attrs, Listener};
 use super::screen::{fit_of, prefers, Fit};
 use crate::layout::{Mark, Scene};
-use crate::markup::{data_table, figure_inner, id_prefix, TOOLS};
+use crate::markup::{data_table, figure_inner, id_prefix};
 use crate::model::Chart;
 use crate::theme::Theme;
 use std::cell::{Cell, RefCell};
@@ -130,6 +130,10 @@ impl Mounted {
             figure.set_inner_html(&figure_inner(&chart, heading_level, ""));
         }
         figure.class_list().add_1("ig-chart")?;
+        let id = id_prefix(&chart);
+        let title = format!("{id}-title");
+        // The figure is named by its title (its caption holds notes and source).
+        figure.set_attribute("aria-labelledby", &title)?;
         let find = |selector: &str| -> Result<HtmlElement, JsValue> {
             figure
                 .query_selector(selector)?
@@ -144,34 +148,21 @@ impl Mounted {
         let live = find(":scope > .ig-live")?;
         let tools = find(":scope > .ig-tools")?;
         if tools.query_selector(".ig-save")?.is_none() {
-            tools.set_inner_html(TOOLS);
+            tools.set_inner_html(&crate::markup::tools(&title));
         }
         let save = find(":scope > .ig-tools > .ig-save")?;
         let details = find(":scope > .ig-tools > .ig-data")?;
 
-        let id = id_prefix(&chart);
-        let help_id = format!("{id}-help");
         attrs(
             &plot,
             &[
                 ("tabindex", "0"),
                 ("role", "group"),
                 ("aria-roledescription", "图表"),
-                ("aria-labelledby", &format!("{id}-title")),
-                ("aria-describedby", &format!("{id}-summary {help_id}")),
+                ("aria-labelledby", &title),
+                ("aria-describedby", &format!("{id}-summary {id}-help")),
             ],
         )?;
-        if document.get_element_by_id(&help_id).is_none() {
-            let help = element(
-                document,
-                "p",
-                "ig-sr",
-                Some("用方向键逐项查看数值，Home、End 跳到首项、末项，Esc 关闭提示。"),
-            )?;
-            help.set_id(&help_id);
-            let summary = find(&format!(":scope > #{id}-summary"))?;
-            summary.after_with_node_1(&help)?;
-        }
         let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
         canvas.set_attribute("aria-hidden", "true")?;
 
