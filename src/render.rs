@@ -121,11 +121,16 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// The backing store (device px) for a canvas that must show `need`,
-/// given its `current` size: kept when it is large enough and not too
-/// large, so the small resizes of a window being dragged or a page zoomed
-/// only clear and repaint it (reallocating makes the browser's next paint
-/// several times slower); otherwise `need` plus a margin for the next one.
-pub fn backing_store(need: (u32, u32), current: (u32, u32)) -> (u32, u32) {
+/// given its `current` size (`None` before its first paint): exactly
+/// `need` at first, so that a chart at rest is no larger than its box;
+/// then kept when it is large enough and not too large, so the small
+/// resizes of a window being dragged or a page zoomed only clear and
+/// repaint it (reallocating makes the browser's next paint several times
+/// slower); otherwise `need` plus a margin for the next one.
+pub fn backing_store(need: (u32, u32), current: Option<(u32, u32)>) -> (u32, u32) {
+    let Some(current) = current else {
+        return need;
+    };
     let area = |(w, h): (u32, u32)| f64::from(w) * f64::from(h);
     let fits = current.0 >= need.0 && current.1 >= need.1;
     if fits && area(current) <= 1.5 * area(need) {

@@ -73,16 +73,18 @@ fn hostile_text_stays_text() {
 #[test]
 fn canvas_backing_store_survives_small_resizes() {
     use kazuo_infographic::render::backing_store;
-    // First paint: the need plus a margin.
-    let first = backing_store((1170, 900), (300, 150));
-    assert_eq!(first, (1228, 990));
-    // Narrower or a little wider, a little taller: kept.
-    assert_eq!(backing_store((1140, 930), first), first);
-    assert_eq!(backing_store((1200, 990), first), first);
+    // First paint: exactly the need (a chart at rest fills its box).
+    assert_eq!(backing_store((1170, 900), None), (1170, 900));
+    // Grown a little: the need plus a margin…
+    let grown = backing_store((1180, 900), Some((1170, 900)));
+    assert_eq!(grown, (1239, 990));
+    // …then narrower or a little wider, a little taller: kept.
+    assert_eq!(backing_store((1140, 930), Some(grown)), grown);
+    assert_eq!(backing_store((1200, 990), Some(grown)), grown);
     // Wider than the store: a new one.
-    assert_eq!(backing_store((1300, 900), first), (1365, 990));
+    assert_eq!(backing_store((1300, 900), Some(grown)), (1365, 990));
     // Much smaller (a phone rotated back, a lower pixel ratio): a new one.
-    assert_eq!(backing_store((600, 500), first), (630, 550));
+    assert_eq!(backing_store((600, 500), Some(grown)), (630, 550));
     // Nothing to show.
-    assert_eq!(backing_store((0, 0), (0, 0)), (0, 0));
+    assert_eq!(backing_store((0, 0), None), (0, 0));
 }

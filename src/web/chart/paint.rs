@@ -135,7 +135,7 @@ impl Mounted {
             (scene.height * ratio).round() as u32,
         );
         let now = (self.canvas.width(), self.canvas.height());
-        let (width, height) = backing_store(need, now);
+        let (width, height) = backing_store(need, self.backing.get().map(|_| now));
         // One backing pixel per device pixel, whatever the store's size
         // (set only when either changes: not on every hover).
         let backing = Some(Backing {
