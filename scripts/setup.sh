@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing the infographic need, skipping what is already there.
 #   scripts/setup.sh build   wasm32 target, wasm-pack, wasm-bindgen CLI, wasm-opt, terser
-#   scripts/setup.sh test    the above, plus Chromium, ChromeDriver, CJK fonts and the page-test packages
+#   scripts/setup.sh test    the above, plus Chromium, ChromeDriver, WebKitGTK's and Firefox ESR's
+#                            WebDriver, CJK fonts and the page-test packages
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,6 +11,7 @@ WASM_BINDGEN_VERSION="0.2.130"   # must equal the `wasm-bindgen` pin in Cargo.to
 WASM_PACK_VERSION="0.15.1"
 BINARYEN_VERSION="132.0.0"
 TERSER_VERSION="5.51.4"
+GECKODRIVER_VERSION="0.37.0"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -45,12 +47,20 @@ need_test() {
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
+  # WebKit (every iOS browser) and Firefox, driven over WebDriver by tests/e2e/engines.test.js.
+  command -v WebKitWebDriver >/dev/null 2>&1 || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb)
+  command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
   if [ "${#missing[@]}" -gt 0 ]; then
     say "installing Debian packages: ${missing[*]}"
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+  if ! geckodriver --version 2>/dev/null | grep -q "$GECKODRIVER_VERSION"; then
+    say "installing geckodriver $GECKODRIVER_VERSION (about 3 min, once; its npm package downloads from GitHub)"
+    cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
   fi
   if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/@axe-core/playwright" ] \
     || [ ! -d "$ROOT/tests/e2e/node_modules/vscode-json-languageservice" ]; then
