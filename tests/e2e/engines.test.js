@@ -120,8 +120,12 @@ for (const engine of ENGINES) {
         assert.deepEqual(state.errors, [], `${path}: errors shown`);
         assert.ok(state.canvases.length > 0 && state.canvases.every(Boolean), `${path}: blank canvas ${JSON.stringify(state.canvases)}`);
         // A click down the first chart's canvas until a mark answers.
-        const canvas = await browser.on('POST', '/element', { using: 'css selector', value: 'figure[data-chart] canvas' });
-        await browser.run('arguments[0].scrollIntoView({ block: "center" })', canvas);
+        // (The canvas takes no pointer hits itself: its plot does. So the
+        // pointer goes to viewport coordinates, not to the element.)
+        const box = await browser.run(`const c = document.querySelector('figure[data-chart] canvas');
+          c.scrollIntoView({ block: 'center' });
+          const r = c.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };`);
         let shown = '';
         for (let dy = -60; dy <= 60 && !shown; dy += 15) {
           await browser.on('POST', '/actions', {
@@ -130,7 +134,7 @@ for (const engine of ENGINES) {
               id: 'mouse',
               parameters: { pointerType: 'mouse' },
               actions: [
-                { type: 'pointerMove', origin: canvas, x: -40, y: dy },
+                { type: 'pointerMove', origin: 'viewport', x: Math.round(box.x - 40), y: Math.round(box.y + dy) },
                 { type: 'pointerDown', button: 0 },
                 { type: 'pointerUp', button: 0 },
               ],
