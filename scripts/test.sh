@@ -17,6 +17,8 @@ cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "native tests"
 cargo test
+step "property tests, 10,000 cases each (optimised, unwinding: the props profile)"
+PROPTEST_CASES=10000 cargo test --profile props --test props
 step "wasm tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test web
 step "build of the site (dist/)"
