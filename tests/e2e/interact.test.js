@@ -215,10 +215,10 @@ test('the first arrow press, and the first after Escape, is spoken: the live reg
 });
 
 for (const colorScheme of ['light', 'dark']) {
-  test(`axe finds no violations in ${colorScheme} mode`, async () => {
+  for (const width of [390, 1200]) test(`axe finds no violations in ${colorScheme} mode at ${width} px`, async () => {
     const { context, page, errors } = await open(browser, server.url, '/', {
-      width: 390,
-      dpr: 3,
+      width,
+      dpr: width < 600 ? 3 : 1,
       colorScheme,
       reducedMotion: 'reduce',
     });
@@ -234,7 +234,7 @@ for (const colorScheme of ['light', 'dark']) {
       const sizes = await page.$$eval('figure[data-chart] canvas', (cs) =>
         cs.map((c) => [c.getBoundingClientRect().height, c.parentElement.getBoundingClientRect().height]));
       for (const [canvas, box] of sizes) assert.ok(canvas <= box + 0.5, `canvas ${canvas} px in a ${box} px box`);
-      await page.screenshot({ path: join(SHOTS, `article-${colorScheme}-390.png`), fullPage: true });
+      await page.screenshot({ path: join(SHOTS, `article-${colorScheme}-${width}.png`), fullPage: true });
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
