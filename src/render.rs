@@ -157,6 +157,71 @@ pub fn to_svg_inline(scene: &Scene, font_family: &str) -> Result<String, String>
     svg(scene, font_family, false)
 }
 
+/// The fonts of this machine, for PNG images: loaded once, and known to
+/// hold one of the house style's families (so that Chinese text is drawn).
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Fonts(std::sync::Arc<resvg::usvg::fontdb::Database>);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Fonts {
+    /// The machine's fonts, or why none of `font_family` (a CSS font stack)
+    /// is among them.
+    pub fn system(font_family: &str) -> Result<Fonts, String> {
+        let mut db = resvg::usvg::fontdb::Database::new();
+        db.load_system_fonts();
+        let named: Vec<&str> = font_family
+            .split(',')
+            .map(|f| f.trim().trim_matches(['"', '\'']))
+            .filter(|f| !f.is_empty())
+            .collect();
+        let found = db.faces().any(|face| {
+            face.families
+                .iter()
+                .any(|(family, _)| named.contains(&family.as_str()))
+        });
+        if found {
+            Ok(Fonts(std::sync::Arc::new(db)))
+        } else {
+            Err(format!(
+                "本机没有图表所用的字体（{}）：请安装中文字体，如 Debian 的 fonts-noto-cjk。\
+                 None of the charts' fonts is installed: install a CJK font such as Noto Sans CJK SC.",
+                named.join("、")
+            ))
+        }
+    }
+}
+
+/// Renders `scene` as a PNG image (its background painted, text in `fonts`)
+/// at `scale` image pixels per CSS px: the chart for channels that take no
+/// scripts and no SVG (WeChat articles) and for print. The project's own
+/// SVG, rasterised by resvg.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_png(
+    scene: &Scene,
+    font_family: &str,
+    scale: f32,
+    fonts: &Fonts,
+) -> Result<Vec<u8>, String> {
+    use resvg::{tiny_skia, usvg};
+    let svg = to_svg(scene, font_family)?;
+    let options = usvg::Options {
+        fontdb: fonts.0.clone(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(&svg, &options).map_err(|e| e.to_string())?;
+    let size = tree.size();
+    let width = ((size.width() * scale).round() as u32).max(1);
+    let height = ((size.height() * scale).round() as u32).max(1);
+    let mut pixmap =
+        tiny_skia::Pixmap::new(width, height).ok_or_else(|| format!("{width}×{height} px"))?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| e.to_string())
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn svg(scene: &Scene, font_family: &str, background: bool) -> Result<String, String> {
     let mut out = String::new();

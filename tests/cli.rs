@@ -218,3 +218,56 @@ fn prerender_fills_every_figure_and_writes_the_stylesheet_and_snippets() {
     assert!(out.join("data/kazuo-2024.css").exists());
     std::fs::remove_dir_all(&out).unwrap();
 }
+
+/// WeChat and print: every chart as a PNG at 2× and 3×, at most 1080 px
+/// wide, its background painted and its text drawn (in a CJK font of the
+/// machine: a text-less image would have few dark pixels).
+#[test]
+fn render_writes_pngs_for_wechat() {
+    use kazuo_infographic::render::Fonts;
+    use resvg::tiny_skia::Pixmap;
+    let out = std::env::temp_dir().join(format!("infographic-png-{}", std::process::id()));
+    for scale in ["2", "3"] {
+        let o = run(&[
+            "render",
+            "www/data/kazuo-2024.json",
+            "--out",
+            out.to_str().unwrap(),
+            "--format",
+            "png",
+            "--scale",
+            scale,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+        let written: Vec<String> = stdout(&o).lines().map(str::to_string).collect();
+        assert_eq!(written.len(), 5, "{written:?}");
+        for path in &written {
+            let png = Pixmap::load_png(path).unwrap();
+            assert_eq!(png.width(), 1080, "{path}");
+            assert!(png.height() > 300, "{path}: {} px tall", png.height());
+            let pixels = png.pixels();
+            let dark = pixels
+                .iter()
+                .filter(|p| {
+                    p.alpha() == 255
+                        && u16::from(p.red()) + u16::from(p.green()) + u16::from(p.blue()) < 200
+                })
+                .count();
+            let white = pixels
+                .iter()
+                .filter(|p| p.red() == 255 && p.green() == 255 && p.blue() == 255)
+                .count();
+            let share = |n: usize| n as f64 / pixels.len() as f64;
+            assert!(share(white) > 0.5, "{path}: the background is not painted");
+            assert!(
+                share(dark) > 0.01,
+                "{path}: {:.4} dark: no text?",
+                share(dark)
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&out);
+    // The fonts the images are drawn in are the house style's.
+    assert!(Fonts::system("\"Noto Sans CJK SC\", sans-serif").is_ok());
+    assert!(Fonts::system("\"No Such Font 12345\"").is_err());
+}

@@ -25,7 +25,7 @@ mod cli {
     use kazuo_infographic::layout::{framed, ApproxMeasure};
     use kazuo_infographic::markup::escape;
     use kazuo_infographic::model::{load, Document, Problem};
-    use kazuo_infographic::render::to_svg;
+    use kazuo_infographic::render::{to_png, to_svg, Fonts};
     use kazuo_infographic::theme::Theme;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
@@ -56,6 +56,16 @@ mod cli {
         command: Command,
     }
 
+    /// An image format of `render`.
+    #[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+    enum Format {
+        Svg,
+        Png,
+    }
+
+    /// The widest image WeChat articles show at full resolution, px.
+    const WECHAT_WIDTH: f64 = 1080.0;
+
     #[derive(Subcommand)]
     enum Command {
         /// 检查数据文件，列出每个问题及其位置。Check data files; exit 1 on any problem.
@@ -64,8 +74,10 @@ mod cli {
             #[arg(required = true)]
             files: Vec<PathBuf>,
         },
-        /// 把每个图表导出为 SVG（印刷版、分享图、无脚本时的替代图）：OUT/ID-WIDTH.svg。
-        /// Render every chart as SVG, one file per chart and width.
+        /// 把每个图表连同标题、注释、来源导出为图片：SVG（OUT/ID-WIDTH.svg）或 PNG
+        /// （OUT/ID-WIDTH@SCALEx.png，供微信公众号文章与印刷）。
+        /// Render every chart with its title, notes and source as SVG or PNG, one file
+        /// per chart and width.
         Render {
             /// 数据文件。Data file.
             file: PathBuf,
@@ -75,6 +87,14 @@ mod cli {
             /// 图宽，CSS 像素，可重复。Width in CSS px; repeat for several.
             #[arg(long = "width", default_values_t = [640.0])]
             widths: Vec<f64>,
+            /// 格式：svg 或 png。Image format.
+            #[arg(long, value_enum, default_value = "svg")]
+            format: Format,
+            /// PNG：每 CSS 像素的图像像素数（2 或 3）；图宽至多 1080 像素（微信）。
+            /// PNG: image pixels per CSS px; at most 1080 px wide (WeChat), narrower widths
+            /// are laid out when width × scale is more.
+            #[arg(long, default_value_t = 2.0)]
+            scale: f32,
         },
         /// 预渲染：把目录中每个页面的图表（标题、静态图、数据表、注释、来源）写进页面，
         /// 并为每个图表写出可粘贴进任何文章的 HTML 片段（snippets/ID.html）。
@@ -101,7 +121,13 @@ mod cli {
         let ok = match args.command {
             // Every file is checked, even after a bad one.
             Command::Check { files } => files.iter().filter(|f| !check(f)).count() == 0,
-            Command::Render { file, out, widths } => render(&file, &out, &widths),
+            Command::Render {
+                file,
+                out,
+                widths,
+                format,
+                scale,
+            } => render(&file, &out, &widths, format, scale),
             Command::Schema { out } => schema(out.as_deref()),
             Command::Prerender { dir, out } => prerender(&dir, &out),
         };
@@ -164,7 +190,7 @@ mod cli {
         }
     }
 
-    fn render(file: &Path, out: &Path, widths: &[f64]) -> bool {
+    fn render(file: &Path, out: &Path, widths: &[f64], format: Format, scale: f32) -> bool {
         let Some(loaded) = read(file) else {
             return false;
         };
@@ -183,6 +209,20 @@ mod cli {
             return false;
         }
         let theme = Theme::for_document(&doc.theme, false);
+        let fonts = match format {
+            Format::Svg => None,
+            _ if !(scale.is_finite() && (0.5..=4.0).contains(&scale)) => {
+                eprintln!("--scale {scale}：应在 0.5 到 4 之间。The scale must be 0.5 to 4.");
+                return false;
+            }
+            Format::Png => match Fonts::system(&theme.font_family) {
+                Ok(fonts) => Some(fonts),
+                Err(e) => {
+                    eprintln!("{e}");
+                    return false;
+                }
+            },
+        };
         let mut ok = true;
         for entry in &doc.charts {
             let Ok(chart) = &entry.chart else {
@@ -190,11 +230,29 @@ mod cli {
             };
             let description = summary(chart);
             for width in widths {
-                let scene = framed(chart, *width, &ApproxMeasure, &theme);
-                let target = out.join(format!("{}-{}.svg", chart.id, width.round()));
-                let written = to_svg(&scene, &theme.font_family)
-                    .map(|svg| titled(&svg, &chart.title, &description))
-                    .and_then(|svg| std::fs::write(&target, svg).map_err(|e| e.to_string()));
+                let (target, written) = match &fonts {
+                    None => {
+                        let scene = framed(chart, *width, &ApproxMeasure, &theme);
+                        let target = out.join(format!("{}-{}.svg", chart.id, width.round()));
+                        let written = to_svg(&scene, &theme.font_family)
+                            .map(|svg| titled(&svg, &chart.title, &description))
+                            .and_then(|svg| {
+                                std::fs::write(&target, svg).map_err(|e| e.to_string())
+                            });
+                        (target, written)
+                    }
+                    Some(fonts) => {
+                        // Laid out narrower when the image would pass 1080 px.
+                        let width = width.min(WECHAT_WIDTH / f64::from(scale)).floor();
+                        let scene = framed(chart, width, &ApproxMeasure, &theme);
+                        let target = out.join(format!("{}-{width}@{scale}x.png", chart.id));
+                        let written =
+                            to_png(&scene, &theme.font_family, scale, fonts).and_then(|png| {
+                                std::fs::write(&target, png).map_err(|e| e.to_string())
+                            });
+                        (target, written)
+                    }
+                };
                 match written {
                     Ok(()) => println!("{}", target.display()),
                     Err(e) => {
