@@ -143,13 +143,13 @@ async function interactions(path) {
     }).observe({ type: 'event', durationThreshold: 16, buffered: true });
   });
   await page.goto(base + path);
-  await page.evaluate(() => window.__painted);
+  const painted = await page.evaluate(() => window.__painted);
   const engine = !path.startsWith('/bench/');
   const canvas = page.locator('canvas').first();
   await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   const bars = engine
-    ? (await page.evaluate(() => window.__painted)).detail[0].marks.map((m) => ({ x: m.x + m.w / 2, y: m.y + m.h / 2 }))
+    ? painted.detail[0].marks.map((m) => ({ x: m.x + m.w / 2, y: m.y + m.h / 2 }))
     : await page.evaluate(() => {
         const chart = Chart.getChart(document.querySelector('canvas'));
         return chart.getDatasetMeta(0).data.map((b) => ({ x: (b.x + b.base) / 2, y: b.y }));

@@ -230,29 +230,23 @@ mod cli {
             };
             let description = summary(chart);
             for width in widths {
-                let (target, written) = match &fonts {
-                    None => {
-                        let scene = framed(chart, *width, &ApproxMeasure, &theme);
-                        let target = out.join(format!("{}-{}.svg", chart.id, width.round()));
-                        let written = to_svg(&scene, &theme.font_family)
-                            .map(|svg| titled(&svg, &chart.title, &description))
-                            .and_then(|svg| {
-                                std::fs::write(&target, svg).map_err(|e| e.to_string())
-                            });
-                        (target, written)
-                    }
-                    Some(fonts) => {
-                        // Laid out narrower when the image would pass 1080 px.
+                // A PNG is laid out narrower when it would pass 1080 px.
+                let (width, name) = match fonts {
+                    None => (*width, format!("{}-{}.svg", chart.id, width.round())),
+                    Some(_) => {
                         let width = width.min(WECHAT_WIDTH / f64::from(scale)).floor();
-                        let scene = framed(chart, width, &ApproxMeasure, &theme);
-                        let target = out.join(format!("{}-{width}@{scale}x.png", chart.id));
-                        let written =
-                            to_png(&scene, &theme.font_family, scale, fonts).and_then(|png| {
-                                std::fs::write(&target, png).map_err(|e| e.to_string())
-                            });
-                        (target, written)
+                        (width, format!("{}-{width}@{scale}x.png", chart.id))
                     }
                 };
+                let scene = framed(chart, width, &ApproxMeasure, &theme);
+                let target = out.join(name);
+                let image = match &fonts {
+                    None => to_svg(&scene, &theme.font_family)
+                        .map(|svg| titled(&svg, &chart.title, &description).into_bytes()),
+                    Some(fonts) => to_png(&scene, &theme.font_family, scale, fonts),
+                };
+                let written = image
+                    .and_then(|bytes| std::fs::write(&target, bytes).map_err(|e| e.to_string()));
                 match written {
                     Ok(()) => println!("{}", target.display()),
                     Err(e) => {
