@@ -8,9 +8,15 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$ROOT/target/tools/node_modules/.bin:$PATH"
 cd "$ROOT"
+# Two builds of the engine: the readers' (target/pkg), and the editors'
+# (target/pkg-editor: problems worded in Chinese, preview), which main.js
+# loads for a page opened with ?preview.
 wasm-pack build --release --target web --out-dir target/pkg --out-name infographic --no-typescript --no-pack
+wasm-pack build --release --target web --out-dir target/pkg-editor --out-name infographic --no-typescript --no-pack -- --features editor
 # wasm-bindgen writes its glue readable: minified it is 1.7 KB smaller gzipped.
-terser target/pkg/infographic.js --module --compress --mangle --output target/pkg/infographic.js
+for pkg in target/pkg target/pkg-editor; do
+  terser "$pkg/infographic.js" --module --compress --mangle --output "$pkg/infographic.js"
+done
 rm -rf target/site
 cargo run --quiet --bin infographic -- prerender www --out target/site
 node scripts/site.mjs "$@"

@@ -3,7 +3,7 @@
 //   node scripts/site.mjs [--base URL]
 //
 // - pages and snippets pre-rendered by `infographic prerender` (target/site/),
-// - the wasm module and its JS glue (target/pkg/), main.js and the stylesheets (www/),
+// - the wasm module and its JS glue, readers' (target/pkg/) and editors' (target/pkg-editor/), main.js and the stylesheets (www/),
 // - each data file, and its generated stylesheet (target/site/data/).
 //
 // Code, stylesheets and data get content-hashed names (NAME.HASH.EXT: a server may
@@ -22,7 +22,6 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WWW = join(ROOT, 'www');
 const STAGE = join(ROOT, 'target', 'site');
-const PKG = join(ROOT, 'target', 'pkg');
 const DIST = join(ROOT, 'dist');
 const argBase = process.argv.indexOf('--base');
 const BASE = argBase > 0 ? process.argv[argBase + 1].replace(/\/?$/, '/') : '';
@@ -57,8 +56,10 @@ for (const p of walk(WWW)) {
   files.set(p, readFileSync(join(WWW, p)));
 }
 for (const p of walk(STAGE)) files.set(p, readFileSync(join(STAGE, p)));
-for (const name of ['infographic.js', 'infographic_bg.wasm']) {
-  files.set(`pkg/${name}`, readFileSync(join(PKG, name)));
+for (const pkg of ['pkg', 'pkg-editor']) {
+  for (const name of ['infographic.js', 'infographic_bg.wasm']) {
+    files.set(`${pkg}/${name}`, readFileSync(join(ROOT, 'target', pkg, name)));
+  }
 }
 
 // Hash leaves first, then the files that name them.
@@ -68,13 +69,15 @@ const hash = (p) => {
   names.set(p, built);
   return built;
 };
-hash('pkg/infographic_bg.wasm');
-let glue = files.get('pkg/infographic.js').toString();
-glue = replaceAll(glue, 'infographic_bg.wasm', basename(names.get('pkg/infographic_bg.wasm')));
-files.set('pkg/infographic.js', Buffer.from(glue));
-hash('pkg/infographic.js');
 let main = files.get('main.js').toString();
-main = replaceAll(main, './pkg/infographic.js', `./${names.get('pkg/infographic.js')}`);
+for (const pkg of ['pkg', 'pkg-editor']) {
+  hash(`${pkg}/infographic_bg.wasm`);
+  let glue = files.get(`${pkg}/infographic.js`).toString();
+  glue = replaceAll(glue, 'infographic_bg.wasm', basename(names.get(`${pkg}/infographic_bg.wasm`)));
+  files.set(`${pkg}/infographic.js`, Buffer.from(glue));
+  hash(`${pkg}/infographic.js`);
+  main = replaceAll(main, `'./${pkg}/infographic.js'`, `'./${names.get(`${pkg}/infographic.js`)}'`);
+}
 files.set('main.js', Buffer.from(main));
 for (const p of files.keys()) {
   const code = ['.js', '.css', '.wasm'].includes(extname(p));

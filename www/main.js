@@ -3,7 +3,10 @@
 // WebAssembly, a file missing or blocked), they stay as built. A figure that
 // was not pre-rendered says the chart cannot be shown. Nothing is thrown.
 try {
-  const { default: init, mount } = await import('./pkg/infographic.js');
+  // A page opened with ?preview gets the editors' build: every problem in
+  // its place, in Chinese, and the data file watched for changes.
+  const editor = new URLSearchParams(location.search).has('preview');
+  const { default: init, mount } = await import(editor ? './pkg-editor/infographic.js' : './pkg/infographic.js');
   await init();
   await mount();
 } catch (error) {

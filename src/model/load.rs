@@ -1,7 +1,7 @@
 //! From the bytes of a data file to a [`Document`].
 
 use super::json::{parse, Json};
-use super::problem::{en, en_str, Position, Problem};
+use super::problem::{en, en_str, zh, Position, Problem};
 use super::read::{Reader, DOCUMENT_KEYS};
 use super::validate::{validate_chart, validate_theme};
 use super::{ChartEntry, Document, ThemeSpec};
@@ -109,7 +109,7 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
             if let Some(first) = charts.iter().position(|c| c.id.as_deref() == Some(id)) {
                 let dup = Problem::new(
                     format!("{prefix}.id"),
-                    format!("图表 id “{id}”重复：charts[{first}] 已使用"),
+                    zh!("图表 id “{id}”重复：charts[{first}] 已使用"),
                     en!("duplicate chart id \"{id}\": already used by charts[{first}]"),
                 )
                 .at(node

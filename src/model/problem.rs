@@ -40,6 +40,33 @@ macro_rules! en_str {
 }
 pub(crate) use en_str;
 
+/// A Chinese message, written like `format!`: kept natively and in the
+/// editors' WebAssembly build (feature `editor`: preview, the workbench),
+/// left out of the readers' build, which never shows a problem's words (a
+/// broken chart keeps its pre-rendered figure; a bare place says the chart
+/// cannot be shown). Its arguments are not evaluated there.
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+macro_rules! zh {
+    ($($arg:tt)*) => {{
+        #[allow(clippy::useless_format)]
+        let message = format!($($arg)*);
+        message
+    }};
+}
+/// A Chinese message, written like `format!`: left out of the readers' build
+/// (the branch that would word it is never taken, and the optimiser drops it
+/// with everything only it calls, such as [`did_you_mean`]).
+#[cfg(not(any(not(target_arch = "wasm32"), feature = "editor")))]
+macro_rules! zh {
+    ($($arg:tt)*) => {{
+        if false {
+            let _ = format!($($arg)*);
+        }
+        String::new()
+    }};
+}
+pub(crate) use zh;
+
 /// A place in the data file: 1-based line and column, the column counted
 /// in characters as an editor's status bar counts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,7 +144,11 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}：{}", self.location(), self.zh)?;
+        // (No words in the readers' WebAssembly build: see `zh!`.)
+        f.write_str(&self.location())?;
+        if !self.zh.is_empty() {
+            write!(f, "：{}", self.zh)?;
+        }
         if self.en.is_empty() {
             Ok(())
         } else {

@@ -4,7 +4,7 @@
 //! after a problem, so that an editor sees all of them at once.
 
 use super::json::{Json, Node};
-use super::problem::{did_you_mean, en, en_str, Position, Problem};
+use super::problem::{did_you_mean, en, en_str, zh, Position, Problem};
 use super::validate::RawChart;
 use super::{Bound, Item, Kind, Measure, PaletteSpec, ThemeSpec, MAX_FIGURE};
 use crate::format::digits::number;
@@ -144,7 +144,7 @@ impl<'t> Reader<'t> {
         self.problem(
             path,
             node.at,
-            format!("类型错误：应为{zh}，实际是{found_zh}"),
+            zh!("类型错误：应为{zh}，实际是{found_zh}"),
             en!(
                 "invalid type: {}, expected {en}",
                 match &node.value {
@@ -171,10 +171,13 @@ impl<'t> Reader<'t> {
         for (i, (key, at, _)) in members.iter().enumerate() {
             let key_path = join(path, key);
             if !keys.contains(&key.as_str()) {
-                let zh = match did_you_mean(key, keys) {
-                    Some(guess) => format!("未知字段“{key}”，是不是“{guess}”？"),
-                    None => format!("未知字段“{key}”，可用字段：{}", keys.join("、")),
-                };
+                let zh = zh!(
+                    "{}",
+                    match did_you_mean(key, keys) {
+                        Some(guess) => zh!("未知字段“{key}”，是不是“{guess}”？"),
+                        None => zh!("未知字段“{key}”，可用字段：{}", keys.join("、")),
+                    }
+                );
                 let en = en!(
                     "unknown field `{key}`, expected one of {}",
                     quoted(keys, ", ")
@@ -184,7 +187,7 @@ impl<'t> Reader<'t> {
                 self.problem(
                     &key_path,
                     *at,
-                    format!("字段“{key}”重复出现"),
+                    zh!("字段“{key}”重复出现"),
                     en!("duplicate field `{key}`"),
                 );
             }
@@ -208,7 +211,7 @@ impl<'t> Reader<'t> {
             self.problem(
                 &path,
                 obj.at,
-                format!("缺少必填字段“{key}”"),
+                zh!("缺少必填字段“{key}”"),
                 en!("missing field `{key}`"),
             );
         }
@@ -238,7 +241,7 @@ impl<'t> Reader<'t> {
                 self.problem(
                     path,
                     node.at,
-                    format!("数值超出范围：应在 ±{} 之内", number(MAX_FIGURE)),
+                    zh!("数值超出范围：应在 ±{} 之内", number(MAX_FIGURE)),
                     en!("figure out of range: at most ±{}", number(MAX_FIGURE)),
                 );
                 None
@@ -317,10 +320,13 @@ impl<'t> Reader<'t> {
         if let Some(i) = options.iter().position(|o| *o == value) {
             return Some(i);
         }
-        let zh = match did_you_mean(&value, options) {
-            Some(guess) => format!("未知取值“{value}”，是不是“{guess}”？"),
-            None => format!("未知取值“{value}”，可用：{}", options.join("、")),
-        };
+        let zh = zh!(
+            "{}",
+            match did_you_mean(&value, options) {
+                Some(guess) => zh!("未知取值“{value}”，是不是“{guess}”？"),
+                None => zh!("未知取值“{value}”，可用：{}", options.join("、")),
+            }
+        );
         let en = en!(
             "unknown variant `{value}`, expected one of {}",
             quoted(options, ", ")

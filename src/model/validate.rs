@@ -3,7 +3,7 @@
 
 use super::json::Node;
 use super::locate::locate;
-use super::problem::{en, Position, Problem};
+use super::problem::{en, zh, Position, Problem};
 use super::{Body, Chart, Item, Kind, Measure, PaletteSpec, Part, ThemeSpec};
 use crate::color::{Color, DARK, LIGHT};
 use crate::format::digits::number;
@@ -75,7 +75,7 @@ impl Checker<'_> {
         if value.trim().is_empty() {
             self.push(
                 path,
-                format!("“{path}”不能为空"),
+                zh!("“{path}”不能为空"),
                 en!("\"{path}\" must not be empty"),
             );
         }
@@ -85,7 +85,7 @@ impl Checker<'_> {
         if value < 0.0 {
             self.push(
                 path,
-                format!("不能为负数（现为 {}）", number(value)),
+                zh!("不能为负数（现为 {}）", number(value)),
                 en!("must not be negative (is {})", number(value)),
             );
         }
@@ -95,7 +95,7 @@ impl Checker<'_> {
         if value.is_some() {
             self.push(
                 field,
-                format!("“{field}”不适用于 {kind} 图表，请删除"),
+                zh!("“{field}”不适用于 {kind} 图表，请删除"),
                 en!("\"{field}\" does not apply to a {kind} chart"),
             );
         }
@@ -105,7 +105,7 @@ impl Checker<'_> {
         if value.is_none() {
             self.push(
                 field,
-                format!("{kind} 图表缺少必填字段“{field}”"),
+                zh!("{kind} 图表缺少必填字段“{field}”"),
                 en!("a {kind} chart needs \"{field}\""),
             );
         }
@@ -141,7 +141,7 @@ impl Checker<'_> {
             if matches!(kind, Kind::Bars | Kind::Target) && Some(item.unit.as_str()) != first_unit {
                 self.push(
                     &format!("{at}.unit"),
-                    format!(
+                    zh!(
                         "同一图表的单位必须一致：应为“{}”，此处为“{}”",
                         first_unit.unwrap_or(""),
                         item.unit
@@ -177,14 +177,14 @@ impl Checker<'_> {
             if m.whole <= 0.0 {
                 self.push(
                     &format!("{at}.whole"),
-                    format!("总数必须大于 0（现为 {}）", number(m.whole)),
+                    zh!("总数必须大于 0（现为 {}）", number(m.whole)),
                     en!("the whole must be greater than 0 (is {})", number(m.whole)),
                 );
             }
             if m.parts.len() != part_labels.len() {
                 self.push(
                     &format!("{at}.parts"),
-                    format!(
+                    zh!(
                         "“parts”应有 {} 个数值，与“part_labels”一一对应（现有 {} 个）",
                         part_labels.len(),
                         m.parts.len()
@@ -203,7 +203,7 @@ impl Checker<'_> {
             if sum > m.whole * (1.0 + 1e-9) {
                 self.push(
                     &format!("{at}.parts"),
-                    format!(
+                    zh!(
                         "部分之和 {} 大于总数 {}：部分不能超过整体",
                         number(sum),
                         number(m.whole)
@@ -243,7 +243,7 @@ pub(crate) fn validate_chart(
     if !id_ok {
         c.push(
             "id",
-            format!(
+            zh!(
                 "图表 id “{}”只能由小写英文字母、数字、- 和 _ 组成（1 到 64 个字符）",
                 raw.id
             ),
@@ -347,7 +347,7 @@ pub(crate) fn validate_theme(spec: &ThemeSpec, root: &Node, text: &str) -> Vec<P
             match Color::parse(value) {
                 None => c.push(
                     &path,
-                    format!("颜色“{value}”应写成 #rrggbb，如 #b8232f"),
+                    zh!("颜色“{value}”应写成 #rrggbb，如 #b8232f"),
                     en!("colour \"{value}\" must be written #rrggbb"),
                 ),
                 Some(color) => {
@@ -355,7 +355,7 @@ pub(crate) fn validate_theme(spec: &ThemeSpec, root: &Node, text: &str) -> Vec<P
                     if ratio < min {
                         c.push(
                             &path,
-                            format!(
+                            zh!(
                                 "颜色 {value} 与{}背景（{}）的对比度只有 {}:1，至少需要 {}:1",
                                 if name == "light" { "浅色" } else { "深色" },
                                 page.background.css(),

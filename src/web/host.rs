@@ -40,12 +40,15 @@ pub(super) fn query(name: &str) -> Option<String> {
         .get(name)
 }
 
-/// Preview mode: `?preview` in the page's address.
+/// Preview mode: `?preview` in the page's address, in the editors' build
+/// (`main.js` loads it for such an address; the readers' build has none of
+/// preview's code).
 pub(super) fn is_preview() -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
-        .is_some_and(|p| p.has("preview"))
+    cfg!(feature = "editor")
+        && web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
+            .is_some_and(|p| p.has("preview"))
 }
 
 /// Remembers a root's data file for preview.

@@ -19,6 +19,11 @@ pub(in crate::web) fn show_problems(
     for p in problems {
         web_sys::console::warn_1(&format!("infographic {id}: {p}").into());
     }
+    // The readers' build has no problems' words (`model::problem::zh!`):
+    // it says where, and that preview says why.
+    if problems.iter().any(|p| p.zh.is_empty()) {
+        web_sys::console::warn_1(&"infographic: 在预览（?preview）中可看到每处错误的原因".into());
+    }
     if !preview && figure.query_selector(".ig-static")?.is_some() {
         return Ok(());
     }
@@ -28,9 +33,16 @@ pub(in crate::web) fn show_problems(
     box_.set_attribute("role", "alert")?;
     let title = format!("图表“{id}”暂时无法显示：数据文件有误");
     append(document, &box_, "p", "ig-error-title", Some(&title))?;
-    let list = append(document, &box_, "ul", "ig-error-list", None)?;
-    for p in problems {
-        append(document, &list, "li", "", Some(&p.to_string()))?;
+    // In the readers' build only the page's own problems have words (a
+    // data file that cannot be loaded, a chart not in it).
+    let mut list = None;
+    for p in problems.iter().filter(|p| !p.zh.is_empty()) {
+        let ul = match list.take() {
+            Some(ul) => ul,
+            None => append(document, &box_, "ul", "ig-error-list", None)?,
+        };
+        append(document, &ul, "li", "", Some(&p.to_string()))?;
+        list = Some(ul);
     }
     figure.append_child(&box_)?;
     Ok(())
