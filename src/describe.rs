@@ -2,8 +2,8 @@
 //! the figures as a table, both generated from the same validated data
 //! that the drawing uses.
 
-use crate::format::{number, quantity, share};
-use crate::model::{Body, Bound, Chart, Item};
+use crate::format::{number, plan_quantity, quantity, result_quantity, share, shown_quantity};
+use crate::model::{Body, Bound, Chart, Item, Sense};
 
 /// A chart's figures as rows and columns of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +26,19 @@ pub fn named(item: &Item) -> String {
         Some(group) => format!("{group}：{}", item.label),
         None => item.label.clone(),
     }
+}
+
+/// What a qualifier makes of its figure, for tips and summaries:
+/// `为下限（以上）`, `为上限（以内）`, `为约数（左右）`; none when exact.
+pub fn qualifier(bound: Bound) -> Option<String> {
+    let kind = match bound.sense() {
+        Sense::Exact => return None,
+        _ if bound == Bound::More => "约数",
+        Sense::Floor => "下限",
+        Sense::Ceiling => "上限",
+        Sense::About => "约数",
+    };
+    Some(format!("为{kind}（{}）", bound.word()))
 }
 
 /// The line under a chart's notes: its source and when it was updated (the
@@ -98,8 +111,10 @@ pub fn summary(chart: &Chart) -> String {
     }
 }
 
+/// An item's figure as a summary says it: the figure (or the target's
+/// words), the plan beside a result, the editor's note.
 fn figure(item: &Item) -> String {
-    let mut s = quantity(item.value(), &item.unit, item.bound).to_string();
+    let mut s = figure_cell(item);
     if let Some(note) = &item.note {
         s.push_str(&format!("（{note}）"));
     }
@@ -123,8 +138,16 @@ fn gap(hi: &Item, hi_v: f64, lo_v: f64) -> String {
     }
 }
 
+/// The figure an item shows, or a target's words.
+fn shown(item: &Item) -> String {
+    match (&item.text, item.in_words()) {
+        (Some(text), true) => text.clone(),
+        _ => shown_quantity(item, 1.0).to_string(),
+    }
+}
+
 /// The highest and lowest items by `key`, the first of equals winning.
-fn extremes(items: &[Item], key: impl Fn(&Item) -> f64) -> Option<(&Item, &Item)> {
+fn extremes<'a>(items: &[&'a Item], key: impl Fn(&Item) -> f64) -> Option<(&'a Item, &'a Item)> {
     let hi = items.iter().fold(None::<&Item>, |best, i| match best {
         Some(b) if key(b) >= key(i) => Some(b),
         _ => Some(i),
@@ -136,56 +159,69 @@ fn extremes(items: &[Item], key: impl Fn(&Item) -> f64) -> Option<(&Item, &Item)
     Some((hi, lo))
 }
 
+/// Targets: the highest and lowest of the rising figures (decreases and
+/// targets in words are not ranked with them), every qualified or
+/// worded target in its own words, the results beside their plans. It
+/// never says whether a target was met.
 fn targets(items: &[Item]) -> String {
     let plan = |i: &Item| i.plan.unwrap_or(0.0);
-    let Some((hi, lo)) = extremes(items, plan) else {
-        return String::new();
-    };
     let mut s = format!("图表列出{}项指标的目标。", items.len());
-    let tied: Vec<&str> = items
+    let ranked: Vec<&Item> = items
         .iter()
-        .filter(|i| plan(i) == plan(hi))
-        .map(|i| i.label.as_str())
+        .filter(|i| !i.in_words() && i.decrease.is_none())
         .collect();
-    let hi_text = quantity(plan(hi), &hi.unit, hi.bound);
-    if tied.len() == items.len() {
-        s.push_str(&format!("各项目标均为{hi_text}。"));
-    } else {
-        s.push_str(&format!(
-            "{}目标最高，为{hi_text}，比最低的{}（{}）{}。",
-            tied.join("、"),
-            lo.label,
-            quantity(plan(lo), &lo.unit, lo.bound),
-            gap(hi, plan(hi), plan(lo))
-        ));
+    if let Some((hi, lo)) = extremes(&ranked, plan).filter(|_| ranked.len() > 1) {
+        let tied: Vec<&str> = ranked
+            .iter()
+            .filter(|i| plan(i) == plan(hi))
+            .map(|i| i.label.as_str())
+            .collect();
+        let hi_text = plan_quantity(hi, 1.0);
+        if tied.len() == ranked.len() {
+            s.push_str(&format!("各项目标均为{hi_text}。"));
+        } else {
+            s.push_str(&format!(
+                "{}目标最高，为{hi_text}，比最低的{}（{}）{}。",
+                tied.join("、"),
+                lo.label,
+                plan_quantity(lo, 1.0),
+                gap(hi, plan(hi), plan(lo))
+            ));
+        }
     }
-    let floors: Vec<String> = items
+    let worded: Vec<String> = items
         .iter()
-        .filter(|i| i.bound == Bound::Floor)
-        .map(|i| format!("{}目标为{}", i.label, quantity(plan(i), &i.unit, i.bound)))
+        .filter(|i| {
+            i.in_words() || i.bound != Bound::Exact || i.plan_to.is_some() || i.decrease.is_some()
+        })
+        .map(|i| match (&i.text, i.in_words()) {
+            (Some(text), true) => format!("{}：{text}", i.label),
+            _ => format!("{}目标为{}", i.label, plan_quantity(i, 1.0)),
+        })
         .collect();
-    if !floors.is_empty() {
-        s.push_str(&format!("{}，为下限。", floors.join("，")));
+    if !worded.is_empty() {
+        s.push_str(&format!("{}。", worded.join("；")));
     }
-    let done: Vec<&Item> = items.iter().filter(|i| i.result.is_some()).collect();
+    let done: Vec<String> = items
+        .iter()
+        .filter(|i| i.result.is_some())
+        .map(|i| format!("{}{}", i.label, figure(i)))
+        .collect();
     if done.is_empty() {
         s.push_str("实际完成情况尚未公布。");
     } else {
-        let met = done
-            .iter()
-            .filter(|i| i.result.unwrap_or(f64::MIN) >= plan(i))
-            .count();
         s.push_str(&format!(
-            "已公布{}项实际完成值，其中{}项达到目标。",
+            "已公布{}项实际完成情况：{}。",
             done.len(),
-            met
+            done.join("；")
         ));
     }
     s
 }
 
 fn bars(items: &[Item]) -> String {
-    let Some((hi, lo)) = extremes(items, Item::value) else {
+    let all: Vec<&Item> = items.iter().collect();
+    let Some((hi, lo)) = extremes(&all, Item::value) else {
         return String::new();
     };
     if items.len() == 1 {
@@ -202,17 +238,33 @@ fn bars(items: &[Item]) -> String {
     )
 }
 
+/// A card's figure in the table: as the card shows it, with the plan
+/// beside a result.
+fn figure_cell(item: &Item) -> String {
+    let mut s = shown(item);
+    if let (Some(_), Some(_)) = (item.result, item.plan) {
+        s.push_str(&format!("（目标{}）", plan_quantity(item, 1.0)));
+    }
+    s
+}
+
 /// The chart's figures as a table: every figure the drawing shows, exactly.
 pub fn table(chart: &Chart) -> Table {
-    let plan_or_dash = |v: Option<f64>, i: &Item, b: Bound| {
-        v.map_or("—".to_string(), |v| quantity(v, &i.unit, b).to_string())
+    let plan_cell = |i: &Item| match (&i.text, i.in_words(), i.plan) {
+        (Some(text), true, _) => text.clone(),
+        (_, _, Some(_)) => plan_quantity(i, 1.0).to_string(),
+        _ => "—".to_string(),
+    };
+    let result_cell = |i: &Item| match i.result {
+        Some(_) => result_quantity(i, 1.0).to_string(),
+        None => "—".to_string(),
     };
     let note = |i: &Item| i.note.clone().unwrap_or_default();
     match &chart.body {
         Body::Target(items) | Body::Bars(items) => {
             let target = matches!(chart.body, Body::Target(_));
             let head: [&str; 4] = if target {
-                ["指标", "目标", "实际完成", "备注"]
+                ["指标", "目标", "实际", "备注"]
             } else {
                 ["名称", "计划", "实际", "备注"]
             };
@@ -220,16 +272,7 @@ pub fn table(chart: &Chart) -> Table {
                 head: head.iter().map(|h| h.to_string()).collect(),
                 rows: items
                     .iter()
-                    .map(|i| {
-                        // A target's floor is its plan's; a bar's, its figure's.
-                        let result_bound = if target { Bound::Exact } else { i.bound };
-                        vec![
-                            i.label.clone(),
-                            plan_or_dash(i.plan, i, i.bound),
-                            plan_or_dash(i.result, i, result_bound),
-                            note(i),
-                        ]
-                    })
+                    .map(|i| vec![i.label.clone(), plan_cell(i), result_cell(i), note(i)])
                     .collect(),
                 groups: Vec::new(),
             }
@@ -265,13 +308,7 @@ pub fn table(chart: &Chart) -> Table {
             head: vec!["项目".into(), "数值".into(), "备注".into()],
             rows: items
                 .iter()
-                .map(|i| {
-                    vec![
-                        i.label.clone(),
-                        quantity(i.value(), &i.unit, i.bound).to_string(),
-                        note(i),
-                    ]
-                })
+                .map(|i| vec![i.label.clone(), figure_cell(i), note(i)])
                 .collect(),
             groups: if items.iter().any(|i| i.group.is_some()) {
                 items

@@ -102,10 +102,7 @@ fn summaries_state_the_finding() {
             .contains("固定资产投资目标最高，为15%，比最低的地区生产总值（6.5%）高8.5个百分点。"),
         "{targets}"
     );
-    assert!(
-        targets.contains("进出口总额目标为8%以上，为下限。"),
-        "{targets}"
-    );
+    assert!(targets.contains("进出口总额目标为8%以上。"), "{targets}");
     assert!(targets.contains("实际完成情况尚未公布。"), "{targets}");
     let bars = s("q1-starts");
     assert!(

@@ -215,7 +215,7 @@ fn results_falls_and_floors_keep_the_invariants() {
             let printed: Vec<&str> = texts.iter().map(|t| t.text.as_str()).collect();
             if chart.id == "t" {
                 assert!(
-                    printed.contains(&"实际完成"),
+                    printed.contains(&"实际"),
                     "legend shown once results are in: {printed:?}"
                 );
                 assert!(printed.contains(&"9.4%（目标8%以上）"), "{printed:?}");

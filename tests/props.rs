@@ -15,7 +15,7 @@ mod common;
 
 use kazuo_infographic::describe::{summary, table};
 use kazuo_infographic::layout::{framed, layout, layout_at, ApproxMeasure, Point, ELLIPSIS};
-use kazuo_infographic::model::{load, MAX_FIGURE};
+use kazuo_infographic::model::{load, Bound, MAX_FIGURE};
 use kazuo_infographic::render::to_svg;
 use kazuo_infographic::theme::Theme;
 use proptest::prelude::*;
@@ -74,14 +74,43 @@ fn the_largest_generated_figure_is_the_largest_admitted() {
     assert_eq!(hundredths(999_999_999_999_999), MAX_FIGURE);
 }
 
+/// An item: a figure with any qualifier, a range, a decrease, or a target
+/// in words (some are refused, such as 多 on a percentage, and skipped).
 fn item() -> impl Strategy<Value = Value> {
-    (label(), prop::sample::select(vec!["%", "亿元", "万元", "个", "人次", ""]), value(), prop::option::of(value()), any::<bool>(), any::<bool>())
-        .prop_map(|(label, unit, plan, result, floor, highlight)| {
-            json!({
+    let bounds: Vec<&str> = Bound::ALL.iter().map(|b| b.name()).collect();
+    (
+        label(),
+        prop::sample::select(vec!["%", "亿元", "万元", "个", "人次", ""]),
+        value(),
+        prop::option::of(value()),
+        prop::sample::select(bounds),
+        any::<bool>(),
+        0u8..8,
+        positive(99_999),
+    )
+        .prop_map(|(label, unit, plan, result, bound, highlight, shape, spread)| {
+            let mut item = json!({
                 "label": label, "unit": unit, "plan": plan, "result": result,
-                "bound": if floor { "floor" } else { "exact" }, "highlight": highlight,
-                "group": if highlight { Some("组") } else { None }, "note": if floor { Some("预计") } else { None },
-            })
+                "bound": bound, "highlight": highlight,
+                "group": if highlight { Some("组") } else { None }, "note": if bound != "exact" { Some("预计") } else { None },
+            });
+            match shape {
+                // A range from the plan up.
+                0 => {
+                    item["bound"] = json!("exact");
+                    item["plan_to"] = json!(hundredths((plan * 100.0).round() as i64 + (spread * 100.0).round() as i64 + 1).min(MAX_FIGURE));
+                }
+                // A decrease: its figures written positive.
+                1 => {
+                    item["decrease"] = json!("降低");
+                    item["plan"] = json!(plan.abs());
+                    item["result"] = json!(result.map(f64::abs));
+                }
+                // A target in words.
+                2 => item = json!({ "label": item["label"].clone(), "text": "和经济增长同步", "highlight": highlight }),
+                _ => {}
+            }
+            item
         })
 }
 

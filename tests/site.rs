@@ -133,3 +133,35 @@ fn figures_are_filled_in_with_every_text_escaped() {
     let broken = |_: &str| -> Result<Vec<u8>, String> { Ok(b"{".to_vec()) };
     assert!(prerender(page, &broken).is_err());
 }
+
+#[test]
+fn a_page_carries_its_data_file_in_a_block_no_text_can_end() {
+    let data = r##"{"publication": "P", "updated": "2024年3月", "charts": [
+      {"id": "a", "kind": "bars", "title": "</script><script>alert(1)</script><!--", "subtitle": "s", "source": "S",
+       "items": [{"label": "x", "unit": "个", "plan": 3}]}]}"##;
+    let page = "<html><head></head><body><main data-infographic=\"d.json\">\
+                <figure data-chart=\"a\"></figure></main></body></html>";
+    let read = |_: &str| -> Result<Vec<u8>, String> { Ok(data.as_bytes().to_vec()) };
+    let html = prerender(page, &read).unwrap().html;
+    let open = "<script type=\"application/json\" data-infographic-data=\"d.json\">";
+    let start = html.find(open).expect("the data block") + open.len();
+    let end = start + html[start..].find("</script>").unwrap();
+    // The block ends where the build ended it, just before </body>.
+    assert!(
+        html[end..].starts_with("</script>\n</body>"),
+        "{}",
+        &html[end..]
+    );
+    let block = &html[start..end];
+    assert!(!block.contains('<'));
+    // What the engine reads is the same document as the file.
+    let from_page = kazuo_infographic::model::load(block.as_bytes()).unwrap();
+    let from_file = kazuo_infographic::model::load(data.as_bytes()).unwrap();
+    assert_eq!(format!("{from_page:?}"), format!("{from_file:?}"));
+    // A fragment (a snippet to paste) has no body: its engine fetches the file.
+    let snippet = "<div data-infographic=\"d.json\"><figure data-chart=\"a\"></figure></div>";
+    assert!(!prerender(snippet, &read)
+        .unwrap()
+        .html
+        .contains("data-infographic-data"));
+}

@@ -11,21 +11,25 @@ pub mod digits;
 
 pub use digits::{css_px, number, plain};
 
-use crate::model::Bound;
+use crate::model::{Bound, Item};
 
 /// A formatted quantity, split so that charts can set the number larger
 /// than its unit (big-number cards) or join them (`to_string`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quantity {
-    /// The digits, with sign, decimal point and separators: `"1.51"`.
+    /// Words before the number: a decrease's `"降低"`, `"不低于"`; mostly empty.
+    pub lead: String,
+    /// The digits, with sign, decimal point and separators: `"1.51"`; a
+    /// range's low end with its unit and the dash: `"6%—7"`.
     pub number: String,
-    /// The unit after any 万/亿 rescaling, plus a floor suffix: `"亿元"`, `"%以上"`.
+    /// The unit after any 万/亿 rescaling, with the qualifier: `"亿元"`,
+    /// `"%以上"`, `"多个"`.
     pub unit: String,
 }
 
 impl std::fmt::Display for Quantity {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}{}", self.number, self.unit)
+        write!(f, "{}{}{}", self.lead, self.number, self.unit)
     }
 }
 
@@ -48,9 +52,11 @@ pub fn quantity(value: f64, unit: &str, bound: Bound) -> Quantity {
 /// last decimal, so that a counting figure is never wider than the final
 /// one it becomes (`t` = 1 is [`quantity`]).
 pub fn quantity_counted(value: f64, t: f64, unit: &str, bound: Bound) -> Quantity {
-    let suffix = match bound {
-        Bound::Exact => "",
-        Bound::Floor => "以上",
+    // 不低于8%, 8%以上, 50多个 (多 between the magnitude and the unit: 5万多人).
+    let (lead, more, suffix) = match bound {
+        Bound::More => ("", "多", ""),
+        b if b.leads() => (b.word(), "", ""),
+        b => ("", "", b.word()),
     };
     let (factor, base) = split_magnitude(unit);
     let (number, prefix) = match own_hundredths(value).and_then(|own| in_magnitude(own, factor)) {
@@ -73,8 +79,60 @@ pub fn quantity_counted(value: f64, t: f64, unit: &str, bound: Bound) -> Quantit
         None => (number(value * t.clamp(0.0, 1.0)), magnitude_prefix(factor)),
     };
     Quantity {
+        lead: lead.to_string(),
         number,
-        unit: format!("{prefix}{base}{suffix}"),
+        unit: format!("{prefix}{more}{base}{suffix}"),
+    }
+}
+
+/// An item's plan as a plan is written, counted `t` of the way up: its
+/// qualifier (`5%左右`), a range (`6%—7%`), a decrease (`降低2.5%左右`).
+pub fn plan_quantity(item: &Item, t: f64) -> Quantity {
+    let low = stated(item, item.plan.unwrap_or(0.0), t, item.bound);
+    match item.plan_to {
+        Some(to) => {
+            let high = stated(item, to, t, Bound::Exact);
+            Quantity {
+                lead: low.lead,
+                number: format!("{}{}—{}", low.number, low.unit, high.number),
+                unit: high.unit,
+            }
+        }
+        None => low,
+    }
+}
+
+/// An item's result, counted `t` of the way up: exact, but for a result
+/// given alone, whose qualifier it is (`50多个`).
+pub fn result_quantity(item: &Item, t: f64) -> Quantity {
+    let bound = if item.plan.is_some() {
+        Bound::Exact
+    } else {
+        item.bound
+    };
+    stated(item, item.result.unwrap_or(0.0), t, bound)
+}
+
+/// The figure an item shows, counted `t` of the way up: its result when
+/// known, else its plan.
+pub fn shown_quantity(item: &Item, t: f64) -> Quantity {
+    if item.result.is_some() {
+        result_quantity(item, t)
+    } else {
+        plan_quantity(item, t)
+    }
+}
+
+/// One of an item's figures in its unit, as a decrease is written: the
+/// word, then the figure without a sign (`降低2.5%`).
+fn stated(item: &Item, value: f64, t: f64, bound: Bound) -> Quantity {
+    match item.decrease {
+        Some(word) => {
+            let mut q = quantity_counted(-value, t, &item.unit, bound);
+            q.lead = format!("{}{}", word.word(), q.lead);
+            q
+        }
+        None => quantity_counted(value, t, &item.unit, bound),
     }
 }
 

@@ -5,8 +5,9 @@ use super::marks::bar::solid;
 use super::rows::{note, plan_lead, Rows, Side, Tip, BAR};
 use super::scale::Domain;
 use super::SceneBuilder;
-use crate::format::{quantity, quantity_counted};
-use crate::model::{Bound, Item};
+use crate::describe::qualifier;
+use crate::format::shown_quantity;
+use crate::model::Item;
 
 /// Lays out one row per item; returns the height used.
 pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
@@ -30,7 +31,7 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
             Side::Positive
         };
         let shown = if t < 1.0 {
-            quantity_counted(item.value(), t, &item.unit, item.bound).to_string()
+            shown_quantity(item, t).to_string()
         } else {
             value.clone()
         };
@@ -47,15 +48,15 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
 
 /// The figure printed at a bar's end.
 fn value_text(item: &Item) -> String {
-    quantity(item.value(), &item.unit, item.bound).to_string()
+    shown_quantity(item, 1.0).to_string()
 }
 
 /// What a tip says before the editor's note: that the figure is a plan,
-/// or a floor.
-fn lead(item: &Item) -> Option<&'static str> {
-    match (item.result, item.bound) {
-        (None, bound) => Some(plan_lead(bound)),
-        (Some(_), Bound::Floor) => Some("下限（以上）"),
-        (Some(_), Bound::Exact) => None,
+/// or what its qualifier makes of it.
+fn lead(item: &Item) -> Option<String> {
+    match (item.result, item.plan) {
+        (None, _) => Some(plan_lead(item)),
+        (Some(_), None) => qualifier(item.bound),
+        (Some(_), Some(_)) => None,
     }
 }

@@ -2,8 +2,9 @@
 
 use super::scale::Columns;
 use super::{Anchor, Font, Mark, Point, Rect, SceneBuilder};
+use crate::color::Color;
 use crate::describe::named;
-use crate::format::{quantity, quantity_counted};
+use crate::format::{plan_quantity, shown_quantity};
 use crate::model::Item;
 
 const GAP: f64 = 16.0;
@@ -94,13 +95,58 @@ fn card(
         2.0,
     );
 
-    // The figure: number large, unit smaller, on one baseline; shrunk to fit.
-    let q = quantity(item.value(), &item.unit, item.bound);
     let color = if item.highlight {
         theme.accent
     } else {
         theme.text
     };
+    let (mut bottom, value) = if let (true, Some(text)) = (item.in_words(), &item.text) {
+        // A target in words: its words in the figure's place.
+        let font = Font {
+            size: (theme.sizes.big * 0.55).round(),
+            bold: true,
+            color,
+        };
+        let line_h = (font.size * 1.3).round();
+        let lines = c.wrap(text, w, font, 3);
+        let top = y + 10.0;
+        let h = c.lines(&lines, x, top, line_h, font);
+        (top + h + 4.0, text.clone())
+    } else {
+        figure(c, item, x, y, w, color)
+    };
+
+    // Caption, then the note (plan, estimate…).
+    let lines = c.wrap(&item.label, w, caption, CAPTION_LINES);
+    bottom += c.lines(&lines, x, bottom, caption_h, caption);
+    if let Some(note) = &item.note {
+        let lines = c.wrap(note, w, note_font, 2);
+        bottom += c.lines(&lines, x, bottom, (note_font.size * 1.4).round(), note_font);
+    }
+    let h = bottom - y;
+    c.end_mark(Mark {
+        hit: Rect::new(x, y, w, h),
+        label: named(item),
+        value,
+        note: item.note.clone(),
+    });
+    h
+}
+
+/// The figure of a card from `y`: the number large, its unit (and any
+/// words before it) smaller, on one baseline, shrunk to fit `w`; under it
+/// the plan when the figure is a result (`目标5%左右`). Returns the y below
+/// and the figure as a tip says it.
+fn figure(
+    c: &mut SceneBuilder,
+    item: &Item,
+    x: f64,
+    y: f64,
+    w: f64,
+    color: Color,
+) -> (f64, String) {
+    let theme = c.theme;
+    let q = shown_quantity(item, 1.0);
     let mut big = theme.sizes.big;
     // The number's font and the unit's (half its size, never below 12 px).
     let fonts = |big: f64| {
@@ -118,47 +164,46 @@ fn card(
     };
     let fits = |c: &SceneBuilder, big: f64| {
         let (n, u) = fonts(big);
-        c.measure(&q.number, n) + 2.0 + c.measure(&q.unit, u) <= w
+        c.measure(&q.lead, u) + c.measure(&q.number, n) + 2.0 + c.measure(&q.unit, u) <= w
     };
     while big > 16.0 && !fits(c, big) {
         big -= 2.0;
     }
     let (number_font, unit_font) = fonts(big);
     let baseline = y + 10.0 + big * 0.95;
+    let unit_y = baseline - unit_font.size * 0.35;
     // During the entrance the number counts up; size and unit stay final.
-    let shown = quantity_counted(item.value(), c.progress, &item.unit, item.bound);
-    let number = c.ellipsize(&shown.number, w, number_font);
+    let shown = shown_quantity(item, c.progress);
+    let mut left = x;
+    if !shown.lead.is_empty() {
+        let lead = c.ellipsize(&shown.lead, w, unit_font);
+        left = c.text(&lead, x, unit_y, Anchor::Start, unit_font).right() + 2.0;
+    }
+    let number = c.ellipsize(&shown.number, x + w - left, number_font);
     let nb = c.text(
         &number,
-        x,
+        left,
         baseline - big * 0.35,
         Anchor::Start,
         number_font,
     );
     let unit_room = x + w - nb.right() - 2.0;
     let unit = c.ellipsize(&shown.unit, unit_room, unit_font);
-    c.text(
-        &unit,
-        nb.right() + 2.0,
-        baseline - unit_font.size * 0.35,
-        Anchor::Start,
-        unit_font,
-    );
-
-    // Caption, then the note (plan, estimate…).
+    c.text(&unit, nb.right() + 2.0, unit_y, Anchor::Start, unit_font);
     let mut bottom = baseline + big * 0.3 + 4.0;
-    let lines = c.wrap(&item.label, w, caption, CAPTION_LINES);
-    bottom += c.lines(&lines, x, bottom, caption_h, caption);
-    if let Some(note) = &item.note {
-        let lines = c.wrap(note, w, note_font, 2);
-        bottom += c.lines(&lines, x, bottom, (note_font.size * 1.4).round(), note_font);
+    let mut value = q.to_string();
+    // A result beside its plan, each in its own words; never a verdict.
+    if let (Some(_), Some(_)) = (item.result, item.plan) {
+        let plan = format!("目标{}", plan_quantity(item, 1.0));
+        let font = Font {
+            size: theme.sizes.small + 1.0,
+            bold: false,
+            color: theme.text_muted,
+        };
+        let line = c.ellipsize(&plan, w, font);
+        let line_h = (font.size * 1.45).round();
+        bottom += c.lines(&[line], x, bottom, line_h, font);
+        value = format!("{value}（{plan}）");
     }
-    let h = bottom - y;
-    c.end_mark(Mark {
-        hit: Rect::new(x, y, w, h),
-        label: named(item),
-        value: q.to_string(),
-        note: item.note.clone(),
-    });
-    h
+    (bottom, value)
 }

@@ -8,7 +8,8 @@ use super::marks::label::{figure, row_label, Figure, Flow, VALUE_GAP};
 use super::scale::{Bands, Domain, Linear};
 use super::{Font, Mark, Rect, SceneBuilder, NARROW};
 use crate::color::Color;
-use crate::model::{Bound, Item};
+use crate::describe::qualifier;
+use crate::model::Item;
 
 /// Height of a bar, CSS px.
 pub(crate) const BAR: f64 = 20.0;
@@ -226,10 +227,10 @@ pub(crate) struct Tip {
 }
 
 /// A tip's note: `lead` (what the figure is), then the editor's note.
-pub(crate) fn note(lead: Option<&str>, item: &Item) -> Option<String> {
+pub(crate) fn note(lead: Option<String>, item: &Item) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     if let Some(lead) = lead {
-        parts.push(lead.to_string());
+        parts.push(lead);
     }
     if let Some(n) = &item.note {
         parts.push(n.clone());
@@ -237,10 +238,12 @@ pub(crate) fn note(lead: Option<&str>, item: &Item) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("；"))
 }
 
-/// What an unmet plan's note leads with.
-pub(crate) fn plan_lead(bound: Bound) -> &'static str {
-    match bound {
-        Bound::Floor => "计划目标，为下限（以上）",
-        Bound::Exact => "计划目标",
+/// What a plan's tip says before the editor's note: `计划目标`, with what
+/// its qualifier or range makes of it.
+pub(crate) fn plan_lead(item: &Item) -> String {
+    match (item.plan_to, qualifier(item.bound)) {
+        (Some(_), _) => "计划目标，为区间".to_string(),
+        (None, Some(q)) => format!("计划目标，{q}"),
+        (None, None) => "计划目标".to_string(),
     }
 }

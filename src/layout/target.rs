@@ -1,25 +1,40 @@
 //! Target (bullet) bars: each plan as a tinted outline, its result (once
-//! known) as a solid inner bar, a floor as an outline open to the right
-//! with an arrow; a legend above once results are in.
+//! known) as a solid inner bar; the plan's qualifier drawn at its end (a
+//! floor's arrow, a ceiling's cap, an about-band), a range as a span, a
+//! decrease leftwards from zero, a target in words as its words; a legend
+//! above once results are in.
 
-use super::marks::bar::{plan, solid, Outline, ARROW};
+use super::marks::bar::{plan, reach, solid, Outline};
 use super::marks::legend::{legend, Swatch};
 use super::rows::{note, plan_lead, Rows, Side, Tip, BAR};
 use super::scale::Domain;
 use super::SceneBuilder;
-use crate::format::quantity_counted;
-use crate::model::{Bound, Item};
+use crate::format::{plan_quantity, result_quantity};
+use crate::model::{Item, Sense};
 
 /// Lays out the legend, then one row per item; returns the height used.
 pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
     let any_result = items.iter().any(|i| i.result.is_some());
-    let any_floor = items.iter().any(|i| i.bound == Bound::Floor);
+    let has = |sense: Sense| {
+        items
+            .iter()
+            .any(|i| i.bound.sense() == sense && i.plan.is_some())
+    };
     // The key is drawn only once results are in (plans alone are read from
-    // their direct labels).
+    // their direct labels, which carry the qualifiers' words).
     let top = if any_result {
-        let mut entries = vec![(Swatch::Outline, "目标"), (Swatch::Solid, "实际完成")];
-        if any_floor {
-            entries.push((Swatch::Arrow, "目标为下限（以上）"));
+        let mut entries = vec![(Swatch::Outline, "目标"), (Swatch::Solid, "实际")];
+        for (sense, swatch, name) in [
+            (Sense::Floor, Swatch::Arrow, "目标为下限"),
+            (Sense::Ceiling, Swatch::Cap, "目标为上限"),
+            (Sense::About, Swatch::Band, "目标为约数"),
+        ] {
+            if has(sense) {
+                entries.push((swatch, name));
+            }
+        }
+        if items.iter().any(|i| i.plan_to.is_some()) {
+            entries.push((Swatch::Span, "目标区间"));
         }
         legend(c, &entries)
     } else {
@@ -28,49 +43,56 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
 
     let mut domain = Domain::ZERO;
     for item in items {
-        if let Some(plan) = item.plan {
-            domain.include(plan);
-        }
-        if let Some(result) = item.result {
-            domain.include(result);
+        for v in [item.plan, item.plan_to, item.result].into_iter().flatten() {
+            domain.include(v);
         }
     }
     let values: Vec<String> = items.iter().map(|item| value_text(item, 1.0)).collect();
-    let arrow = if any_floor { ARROW + 2.0 } else { 0.0 };
-    let mut rows = Rows::new(c, items, domain, &values, top, arrow);
+    let extra = items
+        .iter()
+        .map(|i| reach(i.bound.sense()))
+        .fold(0.0, f64::max);
+    let mut rows = Rows::new(c, items, domain, &values, top, extra);
     for (item, value) in items.iter().zip(&values) {
         let row = rows.begin(c, &item.label);
+        if item.in_words() {
+            // Words in the place of the bar, from zero on.
+            rows.figure(c, &row, value, rows.zero, Side::Positive);
+            let tip = Tip {
+                label: item.label.clone(),
+                value: value.clone(),
+                note: note(Some("目标（无具体数值）".to_string()), item),
+            };
+            rows.end(c, &row, tip);
+            continue;
+        }
         // The plan and result grown to the entrance's progress.
         let t = c.progress;
         let (color, tint) = rows.colors(item, c);
         let plan_now = item.plan.map(|v| v * t).unwrap_or(0.0);
+        let to_now = item.plan_to.map(|v| v * t);
         let result_now = item.result.map(|v| v * t);
-        let look = Outline {
-            color,
-            tint,
-            bound: item.bound,
-        };
+        let sense = item.bound.sense();
+        let look = Outline { color, tint, sense };
         let plan_x = rows.x.at(plan_now);
+        let to_x = to_now.map(|v| rows.x.at(v));
         let result_x = result_now.map(|r| rows.x.at(r));
-        plan(c, rows.zero, plan_x, row.bar_y, BAR, look);
+        plan(c, rows.zero, plan_x, to_x, row.bar_y, BAR, look);
         if let Some(result_x) = result_x {
             let h = BAR * 0.5;
             let y = row.bar_y + (BAR - h) / 2.0;
             solid(c, rows.zero, result_x, y, h, color);
         }
         // Where the figure goes: by the leftmost end when the bars grow
-        // leftwards, else past the rightmost end and any floor's arrow.
-        let reach = plan_x.max(result_x.unwrap_or(f64::MIN));
-        let low = plan_x.min(result_x.unwrap_or(f64::MAX));
-        let end = if plan_now < 0.0 && result_now.is_none_or(|r| r < 0.0) {
-            low
+        // leftwards, else past the rightmost end and the qualifier's mark.
+        let far_x = to_x.unwrap_or(plan_x);
+        let reach_x = far_x.max(result_x.unwrap_or(f64::MIN));
+        let low = far_x.min(result_x.unwrap_or(f64::MAX));
+        let leftwards = plan_now < 0.0 && result_now.is_none_or(|r| r < 0.0);
+        let end = if leftwards {
+            low - if low == far_x { reach(sense) } else { 0.0 }
         } else {
-            reach
-                + if item.bound == Bound::Floor {
-                    ARROW + 2.0
-                } else {
-                    0.0
-                }
+            reach_x + if reach_x == far_x { reach(sense) } else { 0.0 }
         };
         // The side follows the final figures, so that it stays put while
         // the bars grow.
@@ -87,8 +109,8 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
         };
         rows.figure(c, &row, &shown, end, side);
         let lead = match item.result {
-            Some(_) => "实际完成值，括号内为计划目标",
-            None => plan_lead(item.bound),
+            Some(_) => "实际值，括号内为计划目标".to_string(),
+            None => plan_lead(item),
         };
         let tip = Tip {
             label: item.label.clone(),
@@ -101,14 +123,15 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
 }
 
 /// The figure printed at a bar's end, counted `t` of the way up: the
-/// result with the plan in brackets, or the plan alone.
+/// result with the plan in brackets, or the plan alone, each in its own
+/// words (`5.2%（目标5%左右）`); a target in words, its words.
 fn value_text(item: &Item, t: f64) -> String {
-    let plan = quantity_counted(item.plan.unwrap_or(0.0), t, &item.unit, item.bound);
+    if let (true, Some(text)) = (item.in_words(), &item.text) {
+        return text.clone();
+    }
+    let plan = plan_quantity(item, t);
     match item.result {
-        Some(r) => format!(
-            "{}（目标{plan}）",
-            quantity_counted(r, t, &item.unit, Bound::Exact)
-        ),
+        Some(_) => format!("{}（目标{plan}）", result_quantity(item, t)),
         None => plan.to_string(),
     }
 }

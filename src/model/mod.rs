@@ -161,16 +161,135 @@ pub enum Kind {
     Cards,
 }
 
-/// 确数（exact）或下限（floor，“以上”）。Whether the figure is exact or a floor.
+/// 限定词：照原文写（以上、不低于、以内、以下、不超过、左右、多），确数写 exact。
+/// The qualifier of a figure, as Chinese plans write it.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(rename_all = "lowercase"))]
 pub enum Bound {
     /// 确数。The figure as stated.
     #[default]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "exact"))]
     Exact,
-    /// 下限（“以上”）：8%以上。At least the figure.
+    /// 下限，同“以上”（旧写法）。At least the figure (written 以上; the older name).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "floor"))]
     Floor,
+    /// 下限：8%以上。At least the figure.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "以上"))]
+    Above,
+    /// 下限：不低于8%。At least the figure, the word before it.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "不低于"))]
+    NotBelow,
+    /// 上限：3%以内。At most the figure.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "以内"))]
+    Within,
+    /// 上限：3%以下。At most the figure.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "以下"))]
+    Below,
+    /// 上限：不超过3%。At most the figure, the word before it.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "不超过"))]
+    NotAbove,
+    /// 约数：5%左右。About the figure.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "左右"))]
+    About,
+    /// 略多于：50多个（仅用于整数个数，不用于百分比）。A little more than a whole count.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "多"))]
+    More,
+}
+
+/// What a qualifier says of its figure, for drawing and for wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sense {
+    /// The figure itself.
+    Exact,
+    /// At least the figure (以上, 不低于, 多): an arrow on.
+    Floor,
+    /// At most the figure (以内, 以下, 不超过): a cap.
+    Ceiling,
+    /// About the figure (左右): a band.
+    About,
+}
+
+impl Bound {
+    /// Every qualifier, in the order the data file's values are listed.
+    pub const ALL: [Bound; 9] = [
+        Bound::Exact,
+        Bound::Floor,
+        Bound::Above,
+        Bound::NotBelow,
+        Bound::Within,
+        Bound::Below,
+        Bound::NotAbove,
+        Bound::About,
+        Bound::More,
+    ];
+
+    /// The value a data file writes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::Floor => "floor",
+            _ => self.word(),
+        }
+    }
+
+    /// The word a newspaper prints with the figure (empty for exact).
+    pub fn word(self) -> &'static str {
+        match self {
+            Bound::Exact => "",
+            Bound::Floor | Bound::Above => "以上",
+            Bound::NotBelow => "不低于",
+            Bound::Within => "以内",
+            Bound::Below => "以下",
+            Bound::NotAbove => "不超过",
+            Bound::About => "左右",
+            Bound::More => "多",
+        }
+    }
+
+    /// Whether the word goes before the figure (不低于8%), not after it.
+    pub fn leads(self) -> bool {
+        matches!(self, Bound::NotBelow | Bound::NotAbove)
+    }
+
+    /// What the qualifier says of its figure.
+    pub fn sense(self) -> Sense {
+        match self {
+            Bound::Exact => Sense::Exact,
+            Bound::Floor | Bound::Above | Bound::NotBelow | Bound::More => Sense::Floor,
+            Bound::Within | Bound::Below | Bound::NotAbove => Sense::Ceiling,
+            Bound::About => Sense::About,
+        }
+    }
+}
+
+/// 下降类指标的用词：降低、下降、减少。数值照原文写正数。
+/// The word of a target that is a decrease; its figures are written positive.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decrease {
+    /// 降低2.5%。
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "降低"))]
+    Lower,
+    /// 下降2.5%。
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "下降"))]
+    Fall,
+    /// 减少5万吨。
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "减少"))]
+    Less,
+}
+
+impl Decrease {
+    /// Every decrease word, in the order the data file's values are listed.
+    pub const ALL: [Decrease; 3] = [Decrease::Lower, Decrease::Fall, Decrease::Less];
+
+    /// The word, as printed before the figure.
+    pub fn word(self) -> &'static str {
+        match self {
+            Decrease::Lower => "降低",
+            Decrease::Fall => "下降",
+            Decrease::Less => "减少",
+        }
+    }
 }
 
 /// bars、target、cards 图表的一个数据项。One figure of a bars, target or cards chart.
@@ -180,7 +299,8 @@ pub enum Bound {
 pub struct Item {
     /// 名称：类别名，或卡片的说明文字。What the figure is.
     pub label: String,
-    /// 单位，照原文写：%、亿元、万元、个、人次、亩。The unit as the article writes it.
+    /// 单位，照原文写：%、亿元、万元、个、人次、亩（文字目标不写）。The unit as the article writes it.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub unit: String,
     /// 计划（目标、预计）数，按 unit 的单位填写。The planned or expected figure.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
@@ -190,9 +310,21 @@ pub struct Item {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = -9_999_999_999_999.99, max = 9_999_999_999_999.99)))]
     pub result: Option<f64>,
-    /// "floor" 表示下限（“以上”）。Whether the figure is a floor.
+    /// 区间的上端：6%—7% 写 plan 6、plan_to 7。The upper end of a planned range.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = -9_999_999_999_999.99, max = 9_999_999_999_999.99)))]
+    pub plan_to: Option<f64>,
+    /// 限定词，照原文写：以上、不低于、以内、以下、不超过、左右、多。The qualifier, as written.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub bound: Bound,
+    /// 下降类指标（降低、下降、减少）：数值照原文写正数，图中向左画。
+    /// A decrease: its figures are written positive and drawn leftwards.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    pub decrease: Option<Decrease>,
+    /// 没有数字的目标，照原文写，如“和经济增长同步”（此时不写 plan、result）。
+    /// A target stated in words, with no figure.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    pub text: Option<String>,
     /// 备注，如“预计”“截至3月”。A short note shown with the figure.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub note: Option<String>,
@@ -206,9 +338,21 @@ pub struct Item {
 
 impl Item {
     /// The figure to show: the result when known, else the plan
-    /// (0 only if validation was bypassed).
+    /// (0 for a target in words, or if validation was bypassed).
+    /// Signed: a decrease's figures are negative here (the file writes
+    /// them positive, with the word).
     pub fn value(&self) -> f64 {
         self.result.or(self.plan).unwrap_or(0.0)
+    }
+
+    /// The plan's far end: the upper end of a range, else the plan.
+    pub fn plan_end(&self) -> Option<f64> {
+        self.plan_to.or(self.plan)
+    }
+
+    /// A target stated in words, with no figure.
+    pub fn in_words(&self) -> bool {
+        self.text.is_some() && self.plan.is_none() && self.result.is_none()
     }
 }
 

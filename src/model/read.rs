@@ -6,7 +6,7 @@
 use super::json::{Json, Node};
 use super::problem::{did_you_mean, en, en_str, zh, Position, Problem};
 use super::validate::RawChart;
-use super::{Bound, Item, Kind, Measure, PaletteSpec, ThemeSpec, MAX_FIGURE};
+use super::{Bound, Decrease, Item, Kind, Measure, PaletteSpec, ThemeSpec, MAX_FIGURE};
 use crate::format::digits::number;
 
 /// Keys of each object of the data file; the JSON Schema lists the same
@@ -28,8 +28,11 @@ pub(crate) const ITEM_KEYS: &[&str] = &[
     "label",
     "unit",
     "plan",
+    "plan_to",
     "result",
     "bound",
+    "decrease",
+    "text",
     "note",
     "highlight",
     "group",
@@ -38,7 +41,18 @@ pub(crate) const MEASURE_KEYS: &[&str] = &["label", "unit", "whole", "parts"];
 pub(crate) const THEME_KEYS: &[&str] = &["font_family", "light", "dark"];
 pub(crate) const PALETTE_KEYS: &[&str] = &["accent", "base"];
 const KINDS: &[&str] = &["bars", "target", "part", "cards"];
-const BOUNDS: &[&str] = &["exact", "floor"];
+const BOUNDS: &[&str] = &[
+    "exact",
+    "floor",
+    "以上",
+    "不低于",
+    "以内",
+    "以下",
+    "不超过",
+    "左右",
+    "多",
+];
+const DECREASES: &[&str] = &["降低", "下降", "减少"];
 
 /// Collects problems while reading one file.
 pub(crate) struct Reader<'t> {
@@ -250,7 +264,7 @@ impl<'t> Reader<'t> {
                 self.problem(
                     path,
                     node.at,
-                    "数值最多两位小数：图表只显示到两位小数；需要更精确时，请换用更小的单位（如“亿元”改为“万元”）".into(),
+                    zh!("数值最多两位小数：图表只显示到两位小数；需要更精确时，请换用更小的单位（如“亿元”改为“万元”）"),
                     en!("at most two decimals: charts show two; use a smaller unit for more"),
                 );
                 None
@@ -352,28 +366,45 @@ impl<'t> Reader<'t> {
     fn item(&mut self, node: &Node, path: &str) -> Option<Item> {
         let obj = self.object(node, path, ITEM_KEYS)?;
         let label = self.required_string(&obj, "label");
-        let unit = self.required_string(&obj, "unit");
+        // A target in words (`text`) needs no unit.
+        let unit = if obj.get("unit").is_none() && obj.get("text").is_some() {
+            Some(String::new())
+        } else {
+            self.required_string(&obj, "unit")
+        };
         let plan = self.optional_number(obj.get("plan"), &obj.path("plan"));
+        let plan_to = self.optional_number(obj.get("plan_to"), &obj.path("plan_to"));
         let result = self.optional_number(obj.get("result"), &obj.path("result"));
         let bound = match obj.get("bound") {
             None => Some(Bound::Exact),
-            Some(n) => self.choice(n, &obj.path("bound"), BOUNDS).map(|i| {
-                if i == 1 {
-                    Bound::Floor
-                } else {
-                    Bound::Exact
-                }
-            }),
+            Some(n) => self
+                .choice(n, &obj.path("bound"), BOUNDS)
+                .and_then(|i| Bound::ALL.get(i).copied()),
         };
+        let decrease = match obj.get("decrease") {
+            None => Some(None),
+            Some(n) => self
+                .choice(n, &obj.path("decrease"), DECREASES)
+                .map(|i| Decrease::ALL.get(i).copied()),
+        };
+        let text = self.optional_string(obj.get("text"), &obj.path("text"));
         let note = self.optional_string(obj.get("note"), &obj.path("note"));
         let highlight = self.boolean(obj.get("highlight"), &obj.path("highlight"));
         let group = self.optional_string(obj.get("group"), &obj.path("group"));
+        // A decrease's figures are written positive and held negative:
+        // drawn leftwards, worded with the decrease's word.
+        let decrease = decrease?;
+        let sign = if decrease.is_some() { -1.0 } else { 1.0 };
+        let signed = |v: Option<Option<f64>>| v.map(|v| v.map(|v| v * sign));
         Some(Item {
             label: label?,
             unit: unit?,
-            plan: plan?,
-            result: result?,
+            plan: signed(plan)?,
+            result: signed(result)?,
+            plan_to: signed(plan_to)?,
             bound: bound?,
+            decrease,
+            text: text?,
             note: note?,
             highlight: highlight?,
             group: group?,

@@ -80,13 +80,53 @@ pub fn schema() -> Value {
             text("名称不能为空。The label must not be empty."),
         ),
         ("/$defs/Item/properties/plan", figure.clone()),
+        ("/$defs/Item/properties/plan_to", figure.clone()),
         ("/$defs/Item/properties/result", figure.clone()),
+        (
+            "/$defs/Item/properties/text",
+            text("文字目标不能为空。A target in words must not be empty."),
+        ),
         (
             "/$defs/Item",
             json!({ "anyOf": [
                 { "required": ["plan"], "properties": { "plan": { "type": "number" } } },
-                { "required": ["result"], "properties": { "result": { "type": "number" } } }
-            ], "errorMessage": "需要“plan”（计划）或“result”（实际）中至少一个数值。Needs a plan or a result value." }),
+                { "required": ["result"], "properties": { "result": { "type": "number" } } },
+                { "required": ["text"], "properties": { "text": { "type": "string" } } }
+            ], "errorMessage": "需要“plan”（计划）或“result”（实际）中至少一个数值，或文字目标“text”。Needs a plan, a result or a text.",
+            "allOf": [
+                // A figure needs its unit; a target in words has no figure.
+                {
+                    "if": { "not": { "required": ["text"] } },
+                    "then": { "required": ["unit"] }
+                },
+                {
+                    "if": { "required": ["text"] },
+                    "then": { "properties": Value::Object(["plan", "plan_to", "result", "decrease", "bound"].into_iter().map(|k| (k.to_string(), json!({ "not": {}, "errorMessage":
+                        "文字目标（text）不带数值，请删除这个字段。A target in words has no figure: remove this field." }))).collect()) }
+                },
+                // A range's low end, with no qualifier.
+                {
+                    "if": { "required": ["plan_to"] },
+                    "then": {
+                        "required": ["plan"],
+                        "properties": { "bound": { "const": "exact", "errorMessage": "区间目标不再加限定词，请删除“bound”。A range takes no qualifier." } }
+                    }
+                },
+                // A decrease's figures are written positive.
+                {
+                    "if": { "required": ["decrease"] },
+                    "then": { "properties": Value::Object(["plan", "plan_to", "result"].into_iter().map(|k| (k.to_string(), json!({ "minimum": 0, "errorMessage":
+                        "下降类指标（decrease）的数值照原文写正数，如“降低2.5%”写 2.5。A decrease's figures are written positive." }))).collect()) }
+                },
+                // 多 counts whole things: 50多个, never 5.5%多.
+                {
+                    "if": { "required": ["bound"], "properties": { "bound": { "const": "多" } } },
+                    "then": {
+                        "properties": { "unit": { "not": { "const": "%" }, "errorMessage": "“多”只用于整数个数，如“50多个”；百分比请用“以上”或“左右”。多 qualifies whole counts." },
+                            "plan": { "multipleOf": 1 }, "result": { "multipleOf": 1 } }
+                    }
+                }
+            ] }),
         ),
         (
             "/$defs/Measure/properties/label",
@@ -168,10 +208,19 @@ fn kinds() -> Value {
     rules.push(json!({
         "if": { "properties": { "kind": { "const": "target" } }, "required": ["kind"] },
         "then": { "properties": { "items": { "items": {
-            "required": ["plan"],
-            "properties": { "plan": { "type": "number" } },
-            "errorMessage": "target 图表的每一项都需要“plan”（目标值）。Every item of a target chart needs a plan."
+            "anyOf": [
+                { "required": ["plan"], "properties": { "plan": { "type": "number" } } },
+                { "required": ["text"] }
+            ],
+            "errorMessage": "target 图表的每一项都需要“plan”（目标值），或文字目标“text”。Every item of a target chart needs a plan or a text."
         } } } }
+    }));
+    rules.push(json!({
+        "if": { "properties": { "kind": { "const": "bars" } }, "required": ["kind"] },
+        "then": { "properties": { "items": { "items": { "properties": {
+            "text": { "not": {}, "errorMessage": "bars 图表的每一项都要有数值；文字目标请用 target 或 cards 图表。A bars chart draws figures only." },
+            "plan_to": { "not": {}, "errorMessage": "bars 图表不画区间；区间目标请用 target 或 cards 图表。A bars chart draws no ranges." }
+        } } } } }
     }));
     Value::Array(rules)
 }

@@ -4,7 +4,7 @@
 use super::json::Node;
 use super::locate::locate;
 use super::problem::{en, zh, Position, Problem};
-use super::{Body, Chart, Item, Kind, Measure, PaletteSpec, Part, ThemeSpec};
+use super::{Body, Bound, Chart, Item, Kind, Measure, PaletteSpec, Part, ThemeSpec};
 use crate::color::{Color, DARK, LIGHT};
 use crate::format::digits::number;
 /// 一个图表：共有字段，以及该类型的数据。One chart: the shared fields and its kind's data.
@@ -116,25 +116,34 @@ impl Checker<'_> {
         if items.is_empty() {
             self.push(
                 "items",
-                "“items”至少要有一项".into(),
+                zh!("“items”至少要有一项"),
                 en!("\"items\" must not be empty"),
             );
         }
-        let first_unit = items.first().map(|i| i.unit.as_str());
+        let first_unit = items
+            .iter()
+            .find(|i| i.text.is_none())
+            .map(|i| i.unit.as_str());
         for (i, item) in items.iter().enumerate() {
             let at = format!("items[{i}]");
             self.text(&format!("{at}.label"), &item.label);
+            if let Some(text) = &item.text {
+                self.in_words(&at, item, text, kind);
+                continue;
+            }
             if item.plan.is_none() && item.result.is_none() {
                 self.push(
                     &at,
-                    "需要“plan”（计划）或“result”（实际）中至少一个数值".into(),
+                    zh!("需要“plan”（计划）或“result”（实际）中至少一个数值"),
                     en!("needs a \"plan\" or a \"result\" value"),
                 );
             }
+            self.unit(&at, item);
+            self.qualifier(&at, item, kind);
             if kind == Kind::Target && item.plan.is_none() {
                 self.push(
                     &format!("{at}.plan"),
-                    "target 图表的每一项都需要“plan”（目标值）".into(),
+                    zh!("target 图表的每一项都需要“plan”（目标值）"),
                     en!("every item of a target chart needs a \"plan\""),
                 );
             }
@@ -152,11 +161,122 @@ impl Checker<'_> {
         }
     }
 
+    /// A target in words: no figure beside it, only where words can stand.
+    fn in_words(&mut self, at: &str, item: &Item, text: &str, kind: Kind) {
+        self.text(&format!("{at}.text"), text);
+        if kind == Kind::Bars {
+            self.push(
+                &format!("{at}.text"),
+                zh!("bars 图表的每一项都要有数值；文字目标请用 target 或 cards 图表"),
+                en!("a bars chart draws figures only: use a target or cards chart for a target in words"),
+            );
+        }
+        for (field, present) in [
+            ("plan", item.plan.is_some()),
+            ("plan_to", item.plan_to.is_some()),
+            ("result", item.result.is_some()),
+            ("decrease", item.decrease.is_some()),
+            ("bound", item.bound != Bound::Exact),
+        ] {
+            if present {
+                self.push(
+                    &format!("{at}.{field}"),
+                    zh!("文字目标（text）不带数值，请删除“{field}”"),
+                    en!("a target in words (text) has no figure: remove \"{field}\""),
+                );
+            }
+        }
+    }
+
+    /// A unit is there for a figure (a target in words needs none).
+    fn unit(&mut self, at: &str, item: &Item) {
+        if item.unit.trim().is_empty() {
+            self.push(
+                &format!("{at}.unit"),
+                zh!("单位“unit”不能为空"),
+                en!("\"unit\" must not be empty"),
+            );
+        }
+    }
+
+    /// A qualifier, range or decrease that its figures can carry.
+    fn qualifier(&mut self, at: &str, item: &Item, kind: Kind) {
+        // The figures as the file writes them (a decrease's are positive).
+        let sign = if item.decrease.is_some() { -1.0 } else { 1.0 };
+        if item.decrease.is_some() {
+            for (field, v) in [
+                ("plan", item.plan),
+                ("plan_to", item.plan_to),
+                ("result", item.result),
+            ] {
+                if let Some(v) = v.filter(|v| *v > 0.0) {
+                    self.push(
+                        &format!("{at}.{field}"),
+                        zh!("下降类指标（decrease）的数值照原文写正数，如“降低2.5%”写 2.5（现为 {}）", number(-v)),
+                        en!("a decrease's figures are written positive (is {})", number(-v)),
+                    );
+                }
+            }
+        }
+        if let Some(to) = item.plan_to {
+            if kind == Kind::Bars {
+                self.push(
+                    &format!("{at}.plan_to"),
+                    zh!("bars 图表不画区间；区间目标请用 target 或 cards 图表"),
+                    en!("a bars chart draws no ranges: use a target or cards chart"),
+                );
+            }
+            match item.plan {
+                None => self.push(
+                    &format!("{at}.plan"),
+                    zh!("区间目标需要下端“plan”和上端“plan_to”"),
+                    en!("a range needs its low end \"plan\" as well as \"plan_to\""),
+                ),
+                Some(low) if low * sign >= to * sign => self.push(
+                    &format!("{at}.plan_to"),
+                    zh!(
+                        "区间的上端“plan_to”（{}）应大于下端“plan”（{}）",
+                        number(to * sign),
+                        number(low * sign)
+                    ),
+                    en!("a range's upper end must be above its low end"),
+                ),
+                Some(_) => {}
+            }
+            if item.bound != Bound::Exact {
+                self.push(
+                    &format!("{at}.bound"),
+                    zh!(
+                        "区间目标不再加限定词（“{}”），请删除“bound”",
+                        item.bound.word()
+                    ),
+                    en!("a range takes no qualifier: remove \"bound\""),
+                );
+            }
+        }
+        if item.bound == Bound::More {
+            // 多 counts: 50多个, never 5.5%多.
+            let figure = if kind == Kind::Target {
+                item.plan
+            } else {
+                Some(item.value())
+            };
+            let whole = figure.is_none_or(|v| v.fract() == 0.0);
+            if item.unit == "%" || !whole {
+                self.push(
+                    &format!("{at}.bound"),
+                    zh!("“多”只用于整数个数，如“50多个”；百分比或小数请用“以上”或“左右”"),
+                    en!("\"多\" qualifies whole counts (50多个): use 以上 or 左右 for a percentage or decimal"),
+                );
+            }
+        }
+    }
+
     fn part(&mut self, part_labels: &[String], rest_label: &str, measures: &[Measure]) {
         if part_labels.is_empty() {
             self.push(
                 "part_labels",
-                "“part_labels”至少要有一项".into(),
+                zh!("“part_labels”至少要有一项"),
                 en!("\"part_labels\" must not be empty"),
             );
         }
@@ -167,7 +287,7 @@ impl Checker<'_> {
         if measures.is_empty() {
             self.push(
                 "measures",
-                "“measures”至少要有一项".into(),
+                zh!("“measures”至少要有一项"),
                 en!("\"measures\" must not be empty"),
             );
         }

@@ -42,7 +42,7 @@ pub fn prerender(
 ) -> Result<Prerendered, String> {
     let mut out = String::with_capacity(html.len() * 4);
     let mut rest = html;
-    let mut docs: Vec<(String, Document, Theme)> = Vec::new();
+    let mut docs: Vec<(String, Document, Theme, String)> = Vec::new();
     let mut current: Option<(usize, u8)> = None;
     let mut charts = Vec::new();
     loop {
@@ -63,7 +63,9 @@ pub fn prerender(
                         let bytes = read(&url)?;
                         let doc = load(&bytes).map_err(|p| problems(&url, &p))?;
                         let light = Theme::for_document(&doc.theme, false);
-                        docs.push((url.clone(), doc, light));
+                        // `load` has read it as UTF-8.
+                        let text = String::from_utf8_lossy(&bytes).into_owned();
+                        docs.push((url.clone(), doc, light, text));
                         docs.len() - 1
                     }
                 };
@@ -87,7 +89,7 @@ pub fn prerender(
                     let (index, level) = current.ok_or_else(|| {
                         format!("<figure data-chart=\"{id}\"> is outside any data-infographic")
                     })?;
-                    let (url, doc, light) = docs.get(index).ok_or("no data file")?;
+                    let (url, doc, light, _) = docs.get(index).ok_or("no data file")?;
                     let chart = match doc.chart(&id).map(|e| &e.chart) {
                         Some(Ok(chart)) => chart,
                         Some(Err(p)) => return Err(problems(url, p)),
@@ -113,6 +115,15 @@ pub fn prerender(
     }
     out.push_str(rest);
 
+    // The data files themselves, for the engine to read without a request
+    // (a page, not a snippet: a snippet's engine fetches the file).
+    if let Some(i) = out.rfind("</body>") {
+        let blocks: String = docs
+            .iter()
+            .map(|(url, _, _, text)| data_block(url, text))
+            .collect();
+        out.insert_str(i, &blocks);
+    }
     let data: Vec<String> = docs.into_iter().map(|(url, ..)| url).collect();
     let links: String = data
         .iter()
@@ -132,6 +143,18 @@ pub fn prerender(
         None => format!("{links}{out}"),
     };
     Ok(Prerendered { html, data, charts })
+}
+
+/// A data file as a data block the engine reads in place of fetching
+/// `url` (`web::fetch::data_file`): the JSON as written, but for `<`,
+/// which can only be inside a string and is written `\u003c` there, so
+/// that no `</script>` or `<!--` in a text ends the block.
+pub fn data_block(url: &str, json: &str) -> String {
+    format!(
+        "<script type=\"application/json\" data-infographic-data=\"{}\">{}</script>\n",
+        escape(url),
+        json.replace('<', "\\u003c")
+    )
 }
 
 /// The next `<figure …>` with a `data-chart` attribute: (its start, the

@@ -1,14 +1,31 @@
-//! Reading files over the network: the data files, and preview's polling.
+//! Reading files: the data files (the page's own copy, or over the
+//! network), and preview's polling.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::Response;
+use web_sys::{Document, Element, Response};
 
 /// Requests `url` now (not when first polled) and reads the body when
 /// awaited.
 pub(super) fn fetch(url: &str) -> impl std::future::Future<Output = Result<Vec<u8>, String>> {
     request(url, false)
+}
+
+/// The page's own copy of the data file at `url`: the build writes it as a
+/// `<script type="application/json" data-infographic-data="URL">`, so that
+/// no request waits on the network.
+pub(super) fn page_copy(document: &Document, url: &str) -> Option<Vec<u8>> {
+    let blocks = document
+        .query_selector_all("script[data-infographic-data]")
+        .ok()?;
+    for i in 0..blocks.length() {
+        let block: Element = blocks.item(i)?.dyn_into().ok()?;
+        if block.get_attribute("data-infographic-data")? == url {
+            return block.text_content().map(String::into_bytes);
+        }
+    }
+    None
 }
 
 /// Fetches bypassing every cache (preview's polling).

@@ -4,7 +4,7 @@
 //! one per task after it ([`settle`]).
 
 use super::chart::{show_problems, Mounted, Paint, Relayout, Themes};
-use super::fetch::fetch;
+use super::fetch::{fetch, page_copy};
 use super::report::{announce, complete, ChartReport, Reported};
 use super::schedule::{next_idle, next_task};
 use super::screen::{fit_of, view_height, Fit};
@@ -39,6 +39,7 @@ pub async fn mount() -> Result<JsValue, JsValue> {
         let _ = JsFuture::from(parsed).await;
     }
 
+    let preview = host::is_preview();
     // Every data file is requested first. Layout measures text with one
     // fixed metric (`ApproxMeasure`, as the build does), so nothing waits
     // for fonts.
@@ -53,15 +54,24 @@ pub async fn mount() -> Result<JsValue, JsValue> {
         }
         root.set_attribute("data-infographic-mounted", "")?;
         let url = root.get_attribute("data-infographic").unwrap_or_default();
-        let request = fetch(&url);
-        roots.push((root, url, request));
+        // The page's copy of the data file, else a request (preview: the
+        // file may be newer than the page, so always a request).
+        let copy = if preview {
+            None
+        } else {
+            page_copy(&document, &url)
+        };
+        let request = copy.is_none().then(|| fetch(&url));
+        roots.push((root, url, copy, request));
     }
-    let preview = host::is_preview();
     let mut found = Vec::new();
     let mut embeds = false;
     let mut view = None;
-    for (root, url, request) in roots {
-        let fetched = request.await;
+    for (root, url, copy, request) in roots {
+        let fetched = match (copy, request) {
+            (_, Some(request)) => request.await,
+            (copy, None) => copy.ok_or_else(String::new),
+        };
         // Read with the figures' places, before any chart DOM goes in: on a
         // phone (a page with a viewport) reading it later would force a
         // second layout of the whole article before the first frame.

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, CHARTS, SHOTS, WWW } from './harness.js';
+import { serve, launch, article, uncopied, CHARTS, SHOTS, WWW } from './harness.js';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -80,9 +80,21 @@ const notFound = (pattern) => (page) => page.route(pattern, (r) => r.fulfill({ s
 const FAULTS = {
   'the wasm file is missing': notFound('**/pkg/infographic_bg.*.wasm'),
   'the JS module is missing': notFound('**/pkg/infographic.*.js'),
-  'the data file is missing': notFound('**/data/kazuo-2024.*.json'),
-  'the data file is invalid': (page) =>
-    page.route('**/data/kazuo-2024.*.json', (r) => r.fulfill({ contentType: 'application/json', body: '{"charts": [' })),
+  // The built page carries its data file; a page without the copy fetches it.
+  'the data file is missing (a page without its copy)': async (page) => {
+    const { url, handler } = article(uncopied);
+    await page.route(url, handler);
+    await notFound('**/data/kazuo-2024.*.json')(page);
+  },
+  'the data file is invalid (a page without its copy)': async (page) => {
+    const { url, handler } = article(uncopied);
+    await page.route(url, handler);
+    await page.route('**/data/kazuo-2024.*.json', (r) => r.fulfill({ contentType: 'application/json', body: '{"charts": [' }));
+  },
+  "the page's copy of the data file is invalid": async (page) => {
+    const { url, handler } = article((html) => html.replace(/(data-infographic-data="[^"]*">)[^<]*/, '$1{"charts": ['));
+    await page.route(url, handler);
+  },
   'WebAssembly is disabled': (page) => page.addInitScript(() => delete window.WebAssembly),
 };
 

@@ -32,9 +32,12 @@ export const article = (edit, path = '/') => ({
   },
 });
 
-/** The article's HTML as a host page without pre-rendering: each figure emptied. */
+/** The article's HTML without the build's copy of its data file: the engine fetches the file. */
+export const uncopied = (html) => html.replace(/<script type="application\/json" data-infographic-data="[^"]*">[^<]*<\/script>\n?/g, '');
+
+/** The article's HTML as a host page without pre-rendering: each figure emptied, no data copy. */
 export const unrendered = (html) =>
-  html.replace(/<figure data-chart="([^"]+)" class="ig-chart">[\s\S]*?<\/figure>/g, '<figure data-chart="$1"></figure>');
+  uncopied(html).replace(/<figure data-chart="([^"]+)" class="ig-chart">[\s\S]*?<\/figure>/g, '<figure data-chart="$1"></figure>');
 
 /** Debian's Chromium, headless, with the flags this machine needs. */
 export function launch() {

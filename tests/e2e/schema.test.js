@@ -55,6 +55,12 @@ const UNDERLINED = {
   'too-many-decimals': 27,
   'unknown-kind': 49,
   'zero-whole': 44,
+  'range-with-a-qualifier': 26,
+  'more-on-a-percentage': 26,
+  'decrease-written-negative': 26,
+  'words-with-a-figure': 26,
+  'unknown-qualifier': 26,
+  'words-on-bars': 58,
 };
 // What schema cannot state; only `check` finds these.
 const BEYOND_SCHEMA = {
@@ -62,6 +68,7 @@ const BEYOND_SCHEMA = {
   'duplicate-id': 'an id unique across charts',
   'mixed-units': 'one unit across a chart\u2019s items',
   'part-larger-than-whole': 'a sum of values against another value',
+  'range-upside-down': 'a range\u2019s upper end against its low end',
   'lone-surrogate': 'JSON text that JavaScript reads (a lone \\u escape)',
   empty: 'an empty file (VS Code shows no problem until something is typed)',
   gbk: 'the file\u2019s encoding (VS Code guesses or shows mojibake)',
@@ -133,8 +140,8 @@ test('completion and hover speak Chinese and English', async () => {
   assert.deepEqual(kinds.map(([k]) => k).sort(), ['bars', 'cards', 'part', 'target']);
   for (const [kind, doc] of kinds) assert.ok(bilingual(doc), `kind ${kind}: ${doc}`);
 
-  const bounds = await complete(DEMO.replace('"bound": "floor"', '"bound": ""'), DEMO.indexOf('"bound": "floor"') + 10);
-  assert.deepEqual(bounds.map(([b]) => b).sort(), ['exact', 'floor']);
+  const bounds = await complete(DEMO.replace('"bound": "以上"', '"bound": ""'), DEMO.indexOf('"bound": "以上"') + 10);
+  assert.deepEqual(bounds.map(([b]) => b).sort(), ['exact', 'floor', '不低于', '不超过', '以上', '以下', '以内', '多', '左右'].sort());
   for (const [bound, doc] of bounds) assert.ok(bilingual(doc), `bound ${bound}: ${doc}`);
 
   // Keys offered in an item, each explained in both languages.
@@ -148,5 +155,5 @@ test('completion and hover speak Chinese and English', async () => {
   // On a kind or bound key, the current value's description.
   assert.match(await hover(DEMO, '"kind": "target"'), /目标图/);
   assert.match(await hover(DEMO, '"kind": "part"'), /构成图/);
-  assert.match(await hover(DEMO, '"bound": "floor"'), /下限/);
+  assert.match(await hover(DEMO, '"bound": "以上"'), /下限/);
 });

@@ -1,9 +1,10 @@
 //! Bar marks: a solid bar, a plan drawn as a tinted outline (a floor open
-//! at its far end, with an arrow), and the thin rule of a zero line.
+//! at its far end, with an arrow; a ceiling capped; an about-band; a
+//! range's span), and the thin rule of a zero line.
 
 use crate::color::Color;
 use crate::layout::{Point, Rect, SceneBuilder, Shape, Stroke};
-use crate::model::Bound;
+use crate::model::Sense;
 
 /// How far a floor's arrow reaches past its bar's end, CSS px.
 pub(crate) const ARROW: f64 = 9.0;
@@ -28,30 +29,81 @@ pub(crate) fn solid(c: &mut SceneBuilder, from: f64, to: f64, y: f64, h: f64, co
 /// How a plan is drawn.
 #[derive(Clone, Copy)]
 pub(crate) struct Outline {
-    /// The outline's colour (and the arrow's).
+    /// The outline's colour (and the arrow's, cap's and band's edge).
     pub color: Color,
     /// The fill inside the outline.
     pub tint: Color,
-    /// Exact: closed outline; floor: open at the far end, with an arrow.
-    pub bound: Bound,
+    /// What the qualifier says: exact, a floor's arrow, a ceiling's cap,
+    /// an about-band.
+    pub sense: Sense,
 }
 
-/// A plan from `zero` to `end`, `h` tall from `y`: tinted fill, outlined;
-/// a floor is open at its far end, with an arrow pointing on.
-pub(crate) fn plan(c: &mut SceneBuilder, zero: f64, end: f64, y: f64, h: f64, look: Outline) {
-    let Outline { color, tint, bound } = look;
-    let rect = span_rect(zero, end, y, h);
+/// How far a plan's qualifier reaches past the plan's end, CSS px: the
+/// floor's arrow, the about-band's half, the ceiling's cap.
+pub(crate) fn reach(sense: Sense) -> f64 {
+    match sense {
+        Sense::Exact => 0.0,
+        Sense::Floor => ARROW + 2.0,
+        Sense::About => BAND + 2.0,
+        Sense::Ceiling => 3.0,
+    }
+}
+
+/// Half the width of an about-band, CSS px.
+pub(crate) const BAND: f64 = 5.0;
+
+/// A plan from `zero` to `end`, `h` tall from `y`: tinted fill, outlined.
+/// A floor is open at its far end, with an arrow pointing on; a ceiling
+/// is closed by a cap taller than the bar; an about-band straddles the
+/// end. A range (`to`: its upper end) is outlined to its upper end, the
+/// span from `end` to `to` filled stronger.
+pub(crate) fn plan(
+    c: &mut SceneBuilder,
+    zero: f64,
+    end: f64,
+    to: Option<f64>,
+    y: f64,
+    h: f64,
+    look: Outline,
+) {
+    let Outline { color, tint, sense } = look;
+    let far = to.unwrap_or(end);
+    let rect = span_rect(zero, far, y, h);
     let stroke = Stroke { color, width: 1.5 };
-    if bound == Bound::Exact {
+    let dir = if far >= zero { 1.0 } else { -1.0 };
+    let mid = y + h / 2.0;
+    let strong = tint.mix(color, 0.45);
+    if sense != Sense::Floor {
         c.push(Shape::Rect {
             rect,
             fill: Some(tint),
             stroke: Some(stroke),
         });
+        if let Some(to) = to {
+            c.fill(span_rect(end, to, y + 1.5, h - 3.0), strong);
+            c.line(Point { x: end, y }, Point { x: end, y: y + h }, color, 1.5);
+        }
+        match sense {
+            Sense::Ceiling => c.line(
+                Point { x: far, y: y - 4.0 },
+                Point {
+                    x: far,
+                    y: y + h + 4.0,
+                },
+                color,
+                3.0,
+            ),
+            Sense::About => c.push(Shape::Rect {
+                rect: Rect::new(far - BAND, y - 3.0, 2.0 * BAND, h + 6.0),
+                fill: Some(strong),
+                stroke: Some(Stroke { color, width: 1.0 }),
+            }),
+            _ => {}
+        }
         return;
     }
     c.fill(rect, tint);
-    let (x0, x1, y0, y1) = (zero, end, rect.y, rect.bottom());
+    let (x0, x1, y0, y1) = (zero, far, rect.y, rect.bottom());
     for (a, b) in [
         ((x0, y0), (x1, y0)),
         ((x0, y1), (x1, y1)),
@@ -64,20 +116,18 @@ pub(crate) fn plan(c: &mut SceneBuilder, zero: f64, end: f64, y: f64, h: f64, lo
             1.5,
         );
     }
-    let dir = if end >= zero { 1.0 } else { -1.0 };
-    let mid = y + h / 2.0;
     c.push(Shape::Polygon {
         points: vec![
             Point {
-                x: end + dir * 2.0,
+                x: far + dir * 2.0,
                 y: mid - 6.0,
             },
             Point {
-                x: end + dir * ARROW,
+                x: far + dir * ARROW,
                 y: mid,
             },
             Point {
-                x: end + dir * 2.0,
+                x: far + dir * 2.0,
                 y: mid + 6.0,
             },
         ],

@@ -13,6 +13,12 @@ pub(crate) enum Swatch {
     Solid,
     /// An arrowhead: a floor.
     Arrow,
+    /// A cap: a ceiling.
+    Cap,
+    /// A band: about.
+    Band,
+    /// A stronger span: a range.
+    Span,
 }
 
 /// Draws `entries` from the top left, in small muted type; returns the y
@@ -60,6 +66,30 @@ pub(crate) fn legend(c: &mut SceneBuilder, entries: &[(Swatch, &str)]) -> f64 {
                 ],
                 fill: theme.base,
             }),
+            Swatch::Cap => c.line(
+                Point {
+                    x: x + 9.0,
+                    y: y - 7.0,
+                },
+                Point {
+                    x: x + 9.0,
+                    y: y + 7.0,
+                },
+                theme.base,
+                3.0,
+            ),
+            Swatch::Band => c.push(Shape::Rect {
+                rect: Rect::new(x + 4.0, y - 7.0, 10.0, 14.0),
+                fill: Some(theme.base_tint.mix(theme.base, 0.45)),
+                stroke: Some(Stroke {
+                    color: theme.base,
+                    width: 1.0,
+                }),
+            }),
+            Swatch::Span => c.fill(
+                Rect::new(x, y - sh / 2.0, sw, sh),
+                theme.base_tint.mix(theme.base, 0.45),
+            ),
         }
         c.text(label, x + sw + 6.0, y, Anchor::Start, font);
         x += w + 16.0;

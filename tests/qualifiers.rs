@@ -1,0 +1,236 @@
+//! Targets as Chinese plans write them: every qualifier (以上, 不低于, 以内,
+//! 以下, 不超过, 左右, 多), a range, a decrease and a target in words,
+//! worded the same in the chart, its tips, the summary, the data table and
+//! the SVG, and drawn (a floor's arrow, a ceiling's cap, an about-band, a
+//! range's span); a result stands beside its plan, never judged.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::disallowed_methods
+)]
+
+use kazuo_infographic::describe::{summary, table};
+use kazuo_infographic::layout::{layout, ApproxMeasure, Scene, Shape};
+use kazuo_infographic::model::{load, Chart};
+use kazuo_infographic::render::to_svg;
+use kazuo_infographic::theme::Theme;
+
+const DATA: &str = r#"{"publication": "P", "updated": "2024年3月", "charts": [
+ {"id": "plan", "kind": "target", "title": "t", "subtitle": "s", "source": "S", "items": [
+  {"label": "国内生产总值增长", "unit": "%", "plan": 5, "bound": "左右"},
+  {"label": "居民消费价格涨幅", "unit": "%", "plan": 3, "bound": "以内"},
+  {"label": "进出口增长", "unit": "%", "plan": 6, "plan_to": 7},
+  {"label": "单位国内生产总值能耗", "unit": "%", "plan": 2.5, "bound": "左右", "decrease": "降低"},
+  {"label": "外贸增长", "unit": "%", "plan": 8, "bound": "不低于"},
+  {"label": "赤字率", "unit": "%", "plan": 3, "bound": "不超过"},
+  {"label": "研发投入增长", "unit": "%", "plan": 8, "bound": "以上"},
+  {"label": "居民收入增长", "text": "和经济增长同步"}]},
+ {"id": "done", "kind": "target", "title": "t", "subtitle": "s", "source": "S", "items": [
+  {"label": "国内生产总值增长", "unit": "%", "plan": 5, "bound": "左右", "result": 5.2},
+  {"label": "居民消费价格涨幅", "unit": "%", "plan": 3, "bound": "左右", "result": 0.2},
+  {"label": "城镇调查失业率", "unit": "%", "plan": 5.5, "bound": "以下", "result": 5.2}]},
+ {"id": "cards", "kind": "cards", "title": "t", "subtitle": "s", "source": "S", "items": [
+  {"label": "城镇新增就业", "unit": "万人", "plan": 1200, "bound": "以上"},
+  {"label": "主要产品出口", "unit": "个", "result": 50, "bound": "多", "note": "国家和地区"},
+  {"label": "单位国内生产总值能耗", "unit": "%", "plan": 2.5, "bound": "左右", "decrease": "降低"},
+  {"label": "城镇新增就业（2023年）", "unit": "万人", "plan": 1200, "bound": "左右", "result": 1244},
+  {"label": "居民收入增长", "text": "和经济增长同步"}]}]}"#;
+
+fn chart(id: &str) -> Chart {
+    let doc = load(DATA.as_bytes()).unwrap_or_else(|p| panic!("{p:?}"));
+    doc.chart(id).unwrap().chart.clone().unwrap()
+}
+
+fn scene(id: &str, width: f64) -> Scene {
+    layout(&chart(id), width, &ApproxMeasure, &Theme::light())
+}
+
+fn printed(scene: &Scene) -> Vec<String> {
+    scene.texts().map(|t| t.text.clone()).collect()
+}
+
+/// The tip of the mark labelled `label`: its figure and its note.
+fn tip(scene: &Scene, label: &str) -> (String, String) {
+    let mark = scene
+        .marks
+        .iter()
+        .find(|m| m.label.ends_with(label))
+        .unwrap_or_else(|| panic!("no mark {label}"));
+    (mark.value.clone(), mark.note.clone().unwrap_or_default())
+}
+
+/// Each qualifier as newspapers print it.
+const PLANS: [(&str, &str); 8] = [
+    ("国内生产总值增长", "5%左右"),
+    ("居民消费价格涨幅", "3%以内"),
+    ("进出口增长", "6%—7%"),
+    ("单位国内生产总值能耗", "降低2.5%左右"),
+    ("外贸增长", "不低于8%"),
+    ("赤字率", "不超过3%"),
+    ("研发投入增长", "8%以上"),
+    ("居民收入增长", "和经济增长同步"),
+];
+
+#[test]
+fn every_qualifier_is_worded_alike_in_chart_tip_summary_table_and_svg() {
+    let plan = chart("plan");
+    let about = summary(&plan);
+    let rows = table(&plan).rows;
+    for width in [320.0, 390.0, 768.0, 1200.0] {
+        let scene = scene("plan", width);
+        let texts = printed(&scene);
+        let svg = to_svg(&scene, "sans-serif").unwrap();
+        for (label, words) in PLANS {
+            assert!(
+                texts.iter().any(|t| t == words),
+                "{width}px: {words} not in {texts:?}"
+            );
+            assert_eq!(tip(&scene, label).0, words);
+            assert!(svg.contains(words), "{words} not in the SVG");
+        }
+    }
+    for (label, words) in PLANS {
+        assert!(about.contains(words), "{words} not in {about}");
+        let row = rows.iter().find(|r| r[0] == label).unwrap();
+        assert_eq!(row[1], words, "table row {row:?}");
+    }
+    // No minus sign for a decrease, anywhere.
+    assert!(!about.contains("-2.5") && !about.contains("−"), "{about}");
+    // Tips say what a qualifier makes of its figure.
+    let scene = scene("plan", 390.0);
+    assert!(tip(&scene, "居民消费价格涨幅").1.contains("为上限（以内）"));
+    assert!(tip(&scene, "国内生产总值增长").1.contains("为约数（左右）"));
+    assert!(tip(&scene, "外贸增长").1.contains("为下限（不低于）"));
+    assert!(tip(&scene, "进出口增长").1.contains("为区间"));
+}
+
+#[test]
+fn results_stand_beside_their_plans_and_are_never_judged() {
+    let done = chart("done");
+    let scene = scene("done", 390.0);
+    let texts = printed(&scene);
+    for words in [
+        "5.2%（目标5%左右）",
+        "0.2%（目标3%左右）",
+        "5.2%（目标5.5%以下）",
+    ] {
+        assert!(texts.iter().any(|t| t == words), "{words} not in {texts:?}");
+    }
+    let about = summary(&done);
+    assert!(
+        about.contains("国内生产总值增长5.2%（目标5%左右）"),
+        "{about}"
+    );
+    for verdict in ["达到", "完成目标", "未完成", "超额"] {
+        assert!(!about.contains(verdict), "{verdict} in {about}");
+        assert!(
+            !texts.iter().any(|t| t.contains(verdict)),
+            "{verdict} in the chart"
+        );
+    }
+    let rows = table(&done).rows;
+    assert_eq!(rows[0][1..3], ["5%左右".to_string(), "5.2%".to_string()]);
+    // The key names what each mark is.
+    for key in ["目标", "实际", "目标为约数", "目标为上限"] {
+        assert!(
+            texts.iter().any(|t| t == key),
+            "{key} not in the key: {texts:?}"
+        );
+    }
+}
+
+#[test]
+fn cards_carry_qualifiers_decreases_words_and_results() {
+    let cards = chart("cards");
+    let scene = scene("cards", 390.0);
+    let texts = printed(&scene).join("|");
+    // A card sets the number large and its words and unit beside it.
+    for part in [
+        "1200|万人以上",
+        "50|多个",
+        "降低|2.5|%左右",
+        "1244|万人",
+        "目标1200万人左右",
+        "和经济增长同步",
+    ] {
+        assert!(texts.contains(part), "{part} not in {texts}");
+    }
+    assert_eq!(tip(&scene, "城镇新增就业").0, "1200万人以上");
+    assert_eq!(tip(&scene, "主要产品出口").0, "50多个");
+    assert_eq!(
+        tip(&scene, "城镇新增就业（2023年）").0,
+        "1244万人（目标1200万人左右）"
+    );
+    assert_eq!(tip(&scene, "居民收入增长").0, "和经济增长同步");
+    let about = summary(&cards);
+    for words in [
+        "1200万人以上",
+        "50多个（国家和地区）",
+        "降低2.5%左右",
+        "1244万人（目标1200万人左右）",
+        "和经济增长同步",
+    ] {
+        assert!(about.contains(words), "{words} not in {about}");
+    }
+    let cells: Vec<String> = table(&cards)
+        .rows
+        .into_iter()
+        .map(|r| r[1].clone())
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            "1200万人以上",
+            "50多个",
+            "降低2.5%左右",
+            "1244万人（目标1200万人左右）",
+            "和经济增长同步"
+        ]
+    );
+}
+
+/// The shapes drawn for each plan, by what its qualifier says.
+#[test]
+fn each_qualifier_is_drawn() {
+    let scene = scene("plan", 768.0);
+    let of = |i: usize| -> Vec<&Shape> {
+        scene
+            .shapes
+            .iter()
+            .filter(|p| p.mark == Some(i))
+            .map(|p| &p.shape)
+            .collect()
+    };
+    let count = |i: usize, f: &dyn Fn(&Shape) -> bool| of(i).into_iter().filter(|s| f(s)).count();
+    let arrow = |s: &Shape| matches!(s, Shape::Polygon { .. });
+    let cap = |s: &Shape| matches!(s, Shape::Line { stroke, from, to } if stroke.width >= 3.0 && from.x == to.x);
+    let band = |s: &Shape| matches!(s, Shape::Rect { rect, stroke: Some(_), .. } if (rect.w - 10.0).abs() < 0.01);
+    let rect = |s: &Shape| matches!(s, Shape::Rect { .. });
+    // 左右: a band; 以内 and 不超过: a cap; 不低于 and 以上: an arrow.
+    assert_eq!(count(0, &band), 1, "about-band");
+    assert_eq!(count(1, &cap), 1, "ceiling's cap (以内)");
+    assert_eq!(count(5, &cap), 1, "ceiling's cap (不超过)");
+    assert_eq!(count(4, &arrow), 1, "floor's arrow (不低于)");
+    assert_eq!(count(6, &arrow), 1, "floor's arrow (以上)");
+    for i in [0, 1, 2, 3, 5, 7] {
+        assert_eq!(count(i, &arrow), 0, "row {i} has no arrow");
+    }
+    // A range: the outline to its upper end, and the span within it.
+    assert_eq!(count(2, &rect), 2, "range: outline and span");
+    // The decrease grows leftwards from zero: its bar starts left of the others'.
+    let left = |i: usize| -> f64 {
+        of(i)
+            .into_iter()
+            .filter_map(|s| match s {
+                Shape::Rect { rect, .. } => Some(rect.x),
+                _ => None,
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    assert!(left(3) < left(0), "the decrease is drawn leftwards");
+    // The target in words draws no bar.
+    assert_eq!(count(7, &rect), 0);
+}
