@@ -62,10 +62,12 @@ fn text(h: i128) -> String {
     }
 }
 
-/// How a newspaper writes `h` hundredths of `unit`: in 亿 or 万 where the
+/// How a newspaper writes `h` hundredths of `unit`: in 万亿, 亿 or 万 where the
 /// figure comes out with at most two decimals there.
 fn reference(h: i128, unit: &str) -> String {
-    let (factor, base) = if let Some(b) = unit.strip_prefix('亿') {
+    let (factor, base) = if let Some(b) = unit.strip_prefix("万亿") {
+        (1_000_000_000_000, b)
+    } else if let Some(b) = unit.strip_prefix('亿') {
         (100_000_000, b)
     } else if let Some(b) = unit.strip_prefix('万') {
         (10_000, b)
@@ -73,7 +75,9 @@ fn reference(h: i128, unit: &str) -> String {
         (1, unit)
     };
     let raw = h * factor;
-    if raw.abs() >= 100 * 100_000_000 && raw % 100_000_000 == 0 {
+    if raw.abs() >= 100 * 1_000_000_000_000 && raw % 1_000_000_000_000 == 0 {
+        format!("{}万亿{base}", text(raw / 1_000_000_000_000))
+    } else if raw.abs() >= 100 * 100_000_000 && raw % 100_000_000 == 0 {
         format!("{}亿{base}", text(raw / 100_000_000))
     } else if raw.abs() >= 100 * 10_000 && raw % 10_000 == 0 {
         format!("{}万{base}", text(raw / 10_000))
@@ -88,7 +92,7 @@ proptest! {
     #[test]
     fn quantities_print_the_decimal_the_data_means(
         (written, h) in figure(),
-        unit in prop::sample::select(vec!["元", "万元", "亿元", "个", "%", "亩", "只"]),
+        unit in prop::sample::select(vec!["元", "万元", "亿元", "万亿元", "个", "%", "亩", "只"]),
     ) {
         let value: f64 = written.parse().unwrap();
         prop_assert_eq!(quantity(value, unit, Bound::Exact).to_string(), reference(h, unit), "{} {}", written, unit);
@@ -107,7 +111,7 @@ proptest! {
     #[test]
     fn counted_figures_are_never_wider_than_the_final_one(
         (written, h) in figure(),
-        unit in prop::sample::select(vec!["元", "万元", "亿元", "%"]),
+        unit in prop::sample::select(vec!["元", "万元", "亿元", "万亿元", "%"]),
         t in prop_oneof![Just(0.0), Just(0.999_999), 0.0..1.0f64],
     ) {
         let value: f64 = written.parse().unwrap();
@@ -132,7 +136,7 @@ fn the_largest_figures_print_exactly() {
     // Once printed 999,999,999,999,999.84亿元 (a product and a quotient in f64).
     assert_eq!(
         quantity(1e12, "亿元", Bound::Exact).to_string(),
-        "1,000,000,000,000亿元"
+        "100,000,000万亿元"
     );
     assert_eq!(number(9_999_876_543_210.99 - 0.01), "9,999,876,543,210.98");
 }

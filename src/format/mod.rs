@@ -1,6 +1,6 @@
 //! Chinese number and unit formatting, after GB/T 15835-2011.
 //!
-//! Arabic numerals for quantities; 万 and 亿 serve as units for large round
+//! Arabic numerals for quantities; 万, 亿 and 万亿 serve as units for large round
 //! numbers (`15万只`, `1.51亿元`), never a mixed form such as `3亿4500万`;
 //! numbers that are not round in 万 keep every digit with thousands
 //! separators (`12,345只`). A floor reads `8%以上`.
@@ -36,7 +36,7 @@ impl std::fmt::Display for Quantity {
 /// Formats `value` in `unit` the way a Chinese newspaper writes it.
 ///
 /// `unit` may carry a magnitude (`万元`, `亿元`); the value is rescaled to
-/// the largest of 亿 / 万 / none in which it is round to two decimals.
+/// the largest of 万亿 / 亿 / 万 / none in which it is round to two decimals.
 /// ```
 /// use kazuo_infographic::{format::quantity, model::Bound};
 /// assert_eq!(quantity(150_000.0, "只", Bound::Exact).to_string(), "15万只");
@@ -138,6 +138,7 @@ fn stated(item: &Item, value: f64, t: f64, bound: Bound) -> Quantity {
 
 const WAN: i64 = 10_000;
 const YI: i64 = 100_000_000;
+const WANYI: i64 = 1_000_000_000_000;
 
 /// A figure in hundredths, exactly, if it has at most two decimals (as
 /// finely as its `f64` resolves it): the whole part and the fraction
@@ -154,11 +155,11 @@ fn own_hundredths(value: f64) -> Option<i64> {
 }
 
 /// `own` hundredths of a unit `factor` (1, 万 or 亿) times the base unit,
-/// in the largest of 亿 / 万 / the base unit in which it has at most two
+/// in the largest of 万亿 / 亿 / 万 / the base unit in which it has at most two
 /// decimals: its hundredths there and that unit's factor; integers only.
 /// `None` if it does not fit 64 bits.
 fn in_magnitude(own: i64, factor: i64) -> Option<(i64, i64)> {
-    for size in [YI, WAN] {
+    for size in [WANYI, YI, WAN] {
         let there = if factor >= size {
             own.checked_mul(factor / size)
         } else {
@@ -184,7 +185,9 @@ pub fn share(part: f64, whole: f64) -> String {
 
 /// Splits a leading 万 or 亿 off a unit: `"万元"` → `(1e4, "元")`.
 fn split_magnitude(unit: &str) -> (i64, &str) {
-    if let Some(rest) = unit.strip_prefix('亿') {
+    if let Some(rest) = unit.strip_prefix("万亿") {
+        (WANYI, rest)
+    } else if let Some(rest) = unit.strip_prefix('亿') {
         (YI, rest)
     } else if let Some(rest) = unit.strip_prefix('万') {
         (WAN, rest)
@@ -194,7 +197,9 @@ fn split_magnitude(unit: &str) -> (i64, &str) {
 }
 
 fn magnitude_prefix(factor: i64) -> &'static str {
-    if factor >= YI {
+    if factor >= WANYI {
+        "万亿"
+    } else if factor >= YI {
         "亿"
     } else if factor >= WAN {
         "万"
@@ -265,7 +270,9 @@ mod tests {
         assert_eq!(q.number, "1.51");
         assert_eq!(q.unit, "亿元");
         let huge = quantity(1e15, "元", Bound::Exact);
-        assert_eq!(huge.to_string(), "10,000,000亿元");
+        assert_eq!(huge.to_string(), "1000万亿元");
+        assert_eq!(quantity(13_000.0, "亿斤", Bound::Above).to_string(), "1.3万亿斤以上");
+        assert_eq!(quantity(13_908.0, "亿斤", Bound::Exact).to_string(), "13,908亿斤");
         let inf = quantity(f64::INFINITY, "万元", Bound::Exact);
         assert_eq!(inf.to_string(), "—万元");
     }
