@@ -117,7 +117,7 @@ fn item() -> impl Strategy<Value = Value> {
 /// Any chart the schema admits, of any kind, with 0, 1 or up to 500 items.
 fn chart() -> impl Strategy<Value = Value> {
     let count = prop_oneof![Just(0usize), Just(1usize), 2usize..12, Just(500usize)];
-    (prop::sample::select(vec!["bars", "target", "cards", "part"]), count, label(), item(), prop::collection::vec(item(), 0..12))
+    (prop::sample::select(vec!["bars", "target", "cards", "part", "series"]), count, label(), item(), prop::collection::vec(item(), 0..12))
         .prop_flat_map(|(kind, n, title, first, rest)| {
             let items: Vec<Value> = std::iter::once(first).chain(rest).cycle().take(n).collect();
             let measures = prop::collection::vec((label(), positive(999_999_999_999_999), prop::collection::vec(positive(99_999_999_999_999), 1..3)), 0..4);

@@ -271,8 +271,14 @@ mod tests {
         assert_eq!(q.unit, "亿元");
         let huge = quantity(1e15, "元", Bound::Exact);
         assert_eq!(huge.to_string(), "1000万亿元");
-        assert_eq!(quantity(13_000.0, "亿斤", Bound::Above).to_string(), "1.3万亿斤以上");
-        assert_eq!(quantity(13_908.0, "亿斤", Bound::Exact).to_string(), "13,908亿斤");
+        assert_eq!(
+            quantity(13_000.0, "亿斤", Bound::Above).to_string(),
+            "1.3万亿斤以上"
+        );
+        assert_eq!(
+            quantity(13_908.0, "亿斤", Bound::Exact).to_string(),
+            "13,908亿斤"
+        );
         let inf = quantity(f64::INFINITY, "万元", Bound::Exact);
         assert_eq!(inf.to_string(), "—万元");
     }

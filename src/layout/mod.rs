@@ -18,6 +18,7 @@ mod part;
 mod rows;
 mod scale;
 mod scene;
+mod series;
 mod target;
 mod text;
 
@@ -76,6 +77,7 @@ pub fn layout_at(
         Body::Target(items) => target::layout(items, &mut scene),
         Body::Part(part) => part::layout(part, &mut scene),
         Body::Cards(items) => cards::layout(items, &mut scene),
+        Body::Series(series) => series::layout(series, &mut scene),
     };
     scene.into_scene(height.max(1.0).ceil())
 }

@@ -144,6 +144,81 @@ pub enum Body {
     /// `"cards"`: big numbers of unlike units, grouped by theme.
     /// Invariant: at least one item; every item has a value.
     Cards(Vec<Item>),
+    /// `"series"`: one figure per period (years, quarters, months), in
+    /// time order. Invariant: at least one item with a value; one unit.
+    Series(Series),
+}
+
+/// A series over time: one item per period, its label the period
+/// (`2014年`); a period with neither plan nor result is a gap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// The periods, in time order.
+    pub items: Vec<Item>,
+    /// Whether to state the average growth (年均增长) over the series.
+    pub average_growth: bool,
+}
+
+impl Series {
+    /// The average growth over the series, in % a year, when asked for
+    /// and computable: for a series of growth rates in %, the geometric
+    /// mean of (1 + rate); for levels, from the first to the last result
+    /// (both above 0) over the periods between them. `None` when fewer
+    /// than two periods have results.
+    pub fn average_growth(&self) -> Option<f64> {
+        if !self.average_growth {
+            return None;
+        }
+        let values: Vec<f64> = self.items.iter().filter_map(|i| i.result).collect();
+        if values.len() < 2 {
+            return None;
+        }
+        let rates = self.items.first().is_some_and(|i| i.unit == "%");
+        let (growth, periods) = if rates {
+            let product = values.iter().fold(1.0, |p, g| p * (1.0 + g / 100.0));
+            (product, values.len())
+        } else {
+            let first = self.items.iter().position(|i| i.result.is_some())?;
+            let last = self.items.iter().rposition(|i| i.result.is_some())?;
+            let (a, b) = (*values.first()?, *values.last()?);
+            if a <= 0.0 || b <= 0.0 || last <= first {
+                return None;
+            }
+            (b / a, last - first)
+        };
+        let root = nth_root(growth, periods)?;
+        Some((root - 1.0) * 100.0)
+    }
+
+    /// The note that says how [`Series::average_growth`] is computed.
+    pub fn average_note(&self) -> &'static str {
+        if self.items.first().is_some_and(|i| i.unit == "%") {
+            "年均增长按各期增速的几何平均计算：[(1+增速₁)×(1+增速₂)×…×(1+增速ₙ)]^(1/n)−1。"
+        } else {
+            "年均增长按首末两期数值计算：(末期数值÷首期数值)^(1/间隔期数)−1。"
+        }
+    }
+}
+
+/// The `n`th root of `x` (> 0) by Newton's method: no `powf`, which would
+/// link core's float power into the wasm module (ARCHITECTURE.md).
+pub(crate) fn nth_root(x: f64, n: usize) -> Option<f64> {
+    if !(x > 0.0 && x.is_finite()) || n == 0 {
+        return None;
+    }
+    let k = i32::try_from(n).ok()?;
+    let mut y = 1.0_f64.max(x.min(2.0));
+    for _ in 0..200 {
+        let next = y - (y.powi(k) - x) / (f64::from(k) * y.powi(k - 1));
+        if !next.is_finite() || next <= 0.0 {
+            return None;
+        }
+        if (next - y).abs() <= 1e-15 * y {
+            return Some(next);
+        }
+        y = next;
+    }
+    Some(y)
 }
 
 /// 图表类型：bars、target、part 或 cards。The kind of chart.
@@ -159,6 +234,8 @@ pub enum Kind {
     Part,
     /// 数字卡片。Big-number cards.
     Cards,
+    /// 时间序列：按年、季度或月的柱形图，点多时为折线。A series over time: columns, or a line when there are many points.
+    Series,
 }
 
 /// 限定词：照原文写（以上、不低于、以内、以下、不超过、左右、多），确数写 exact。

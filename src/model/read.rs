@@ -23,6 +23,7 @@ pub(crate) const CHART_KEYS: &[&str] = &[
     "part_labels",
     "rest_label",
     "measures",
+    "average_growth",
 ];
 pub(crate) const ITEM_KEYS: &[&str] = &[
     "label",
@@ -40,7 +41,7 @@ pub(crate) const ITEM_KEYS: &[&str] = &[
 pub(crate) const MEASURE_KEYS: &[&str] = &["label", "unit", "whole", "parts"];
 pub(crate) const THEME_KEYS: &[&str] = &["font_family", "light", "dark"];
 pub(crate) const PALETTE_KEYS: &[&str] = &["accent", "base"];
-const KINDS: &[&str] = &["bars", "target", "part", "cards"];
+const KINDS: &[&str] = &["bars", "target", "part", "cards", "series"];
 const BOUNDS: &[&str] = &[
     "exact",
     "floor",
@@ -437,10 +438,16 @@ impl<'t> Reader<'t> {
             .required(&obj, "kind")
             .and_then(|n| self.choice(n, &obj.path("kind"), KINDS))
             .map(|i| {
-                [Kind::Bars, Kind::Target, Kind::Part, Kind::Cards]
-                    .get(i)
-                    .copied()
-                    .unwrap_or(Kind::Bars)
+                [
+                    Kind::Bars,
+                    Kind::Target,
+                    Kind::Part,
+                    Kind::Cards,
+                    Kind::Series,
+                ]
+                .get(i)
+                .copied()
+                .unwrap_or(Kind::Bars)
             });
         let title = self.required_string(&obj, "title");
         let subtitle = self.required_string(&obj, "subtitle");
@@ -471,7 +478,12 @@ impl<'t> Reader<'t> {
                 .list_of(n, &obj.path("measures"), |r, n, p| r.measure(n, p))
                 .map(Some),
         };
+        let average_growth = match obj.get("average_growth") {
+            None => Some(None),
+            Some(n) => self.boolean(Some(n), &obj.path("average_growth")).map(Some),
+        };
         Some(RawChart {
+            average_growth: average_growth?,
             id: id?,
             kind: kind?,
             title: title?,

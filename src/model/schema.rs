@@ -88,12 +88,7 @@ pub fn schema() -> Value {
         ),
         (
             "/$defs/Item",
-            json!({ "anyOf": [
-                { "required": ["plan"], "properties": { "plan": { "type": "number" } } },
-                { "required": ["result"], "properties": { "result": { "type": "number" } } },
-                { "required": ["text"], "properties": { "text": { "type": "string" } } }
-            ], "errorMessage": "需要“plan”（计划）或“result”（实际）中至少一个数值，或文字目标“text”。Needs a plan, a result or a text.",
-            "allOf": [
+            json!({ "allOf": [
                 // A figure needs its unit; a target in words has no figure.
                 {
                     "if": { "not": { "required": ["text"] } },
@@ -185,16 +180,26 @@ fn kinds() -> Value {
     let not_for = |kind: &str| {
         format!("{kind} 图表不使用这个字段，请删除。This field does not apply to a {kind} chart.")
     };
-    let mut rules: Vec<Value> = ["bars", "target", "cards"]
+    let mut rules: Vec<Value> = ["bars", "target", "cards", "series"]
         .into_iter()
         .map(|kind| {
             let absent = json!({ "not": {}, "errorMessage": not_for(kind) });
+            let mut properties = serde_json::Map::new();
+            for key in ["part_labels", "rest_label", "measures"] {
+                properties.insert(key.into(), absent.clone());
+            }
+            if kind != "series" {
+                properties.insert("average_growth".into(), absent.clone());
+                // A figure or words in every item (a series' period may be a gap).
+                properties.insert("items".into(), json!({ "items": { "anyOf": [
+                    { "required": ["plan"], "properties": { "plan": { "type": "number" } } },
+                    { "required": ["result"], "properties": { "result": { "type": "number" } } },
+                    { "required": ["text"], "properties": { "text": { "type": "string" } } }
+                ], "errorMessage": "需要“plan”（计划）或“result”（实际）中至少一个数值，或文字目标“text”。Needs a plan, a result or a text." } }));
+            }
             json!({
                 "if": { "properties": { "kind": { "const": kind } }, "required": ["kind"] },
-                "then": {
-                    "required": ["items"],
-                    "properties": { "part_labels": absent, "rest_label": absent, "measures": absent }
-                }
+                "then": { "required": ["items"], "properties": properties }
             })
         })
         .collect();
@@ -202,7 +207,10 @@ fn kinds() -> Value {
         "if": { "properties": { "kind": { "const": "part" } }, "required": ["kind"] },
         "then": {
             "required": ["part_labels", "rest_label", "measures"],
-            "properties": { "items": { "not": {}, "errorMessage": not_for("part") } }
+            "properties": {
+                "items": { "not": {}, "errorMessage": not_for("part") },
+                "average_growth": { "not": {}, "errorMessage": not_for("part") }
+            }
         }
     }));
     rules.push(json!({
@@ -214,6 +222,14 @@ fn kinds() -> Value {
             ],
             "errorMessage": "target 图表的每一项都需要“plan”（目标值），或文字目标“text”。Every item of a target chart needs a plan or a text."
         } } } }
+    }));
+    // A series draws figures: no words, no ranges.
+    rules.push(json!({
+        "if": { "properties": { "kind": { "const": "series" } }, "required": ["kind"] },
+        "then": { "properties": { "items": { "items": { "properties": {
+            "text": { "not": {}, "errorMessage": "series 图表的每一项都要有数值；文字目标请用 target 或 cards 图表。A series draws figures only." },
+            "plan_to": { "not": {}, "errorMessage": "series 图表不画区间。A series draws no ranges." }
+        } } } } }
     }));
     rules.push(json!({
         "if": { "properties": { "kind": { "const": "bars" } }, "required": ["kind"] },
@@ -266,7 +282,8 @@ mod tests {
             ("/$defs/RawChart/properties/id", "pattern"),
             ("/$defs/RawChart/properties/part_labels/items", "pattern"),
             ("/$defs/Measure/properties/parts/items", "minimum"),
-            ("/$defs/Item", "anyOf"),
+            ("/$defs/Item", "allOf"),
+            ("/$defs/Item/properties/plan_to", "multipleOf"),
             ("/$defs/RawChart", "allOf"),
             ("/$defs/ThemeSpec/properties/font_family", "pattern"),
             ("/properties/charts", "description"),

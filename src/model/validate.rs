@@ -4,7 +4,7 @@
 use super::json::Node;
 use super::locate::locate;
 use super::problem::{en, zh, Position, Problem};
-use super::{Body, Bound, Chart, Item, Kind, Measure, PaletteSpec, Part, ThemeSpec};
+use super::{Body, Bound, Chart, Item, Kind, Measure, PaletteSpec, Part, Series, ThemeSpec};
 use crate::color::{Color, DARK, LIGHT};
 use crate::format::digits::number;
 /// 一个图表：共有字段，以及该类型的数据。One chart: the shared fields and its kind's data.
@@ -37,6 +37,21 @@ pub(crate) struct RawChart {
     pub(crate) rest_label: Option<String>,
     /// part：各个整体及其部分。Part charts: the wholes and their parts.
     pub(crate) measures: Option<Vec<Measure>>,
+    /// series：标出年均增长（按数据计算，计算方法自动写入注释）。
+    /// Series charts: state the average growth, computed from the data (the formula goes into the notes).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    pub(crate) average_growth: Option<bool>,
+}
+
+/// A kind's name, as the data file writes it.
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Bars => "bars",
+        Kind::Target => "target",
+        Kind::Part => "part",
+        Kind::Cards => "cards",
+        Kind::Series => "series",
+    }
 }
 
 /// Collects problems for one chart (or the theme), each placed where the
@@ -131,7 +146,8 @@ impl Checker<'_> {
                 self.in_words(&at, item, text, kind);
                 continue;
             }
-            if item.plan.is_none() && item.result.is_none() {
+            // A series' period with no figure is a gap.
+            if item.plan.is_none() && item.result.is_none() && kind != Kind::Series {
                 self.push(
                     &at,
                     zh!("需要“plan”（计划）或“result”（实际）中至少一个数值"),
@@ -147,7 +163,9 @@ impl Checker<'_> {
                     en!("every item of a target chart needs a \"plan\""),
                 );
             }
-            if matches!(kind, Kind::Bars | Kind::Target) && Some(item.unit.as_str()) != first_unit {
+            if matches!(kind, Kind::Bars | Kind::Target | Kind::Series)
+                && Some(item.unit.as_str()) != first_unit
+            {
                 self.push(
                     &format!("{at}.unit"),
                     zh!(
@@ -161,14 +179,26 @@ impl Checker<'_> {
         }
     }
 
+    /// A series needs a figure in at least one period.
+    fn some_figure(&mut self, items: &[Item]) {
+        if !items.is_empty() && items.iter().all(|i| i.plan.is_none() && i.result.is_none()) {
+            self.push(
+                "items",
+                zh!("series 图表至少要有一期数值（plan 或 result）"),
+                en!("a series needs a figure for one period or more"),
+            );
+        }
+    }
+
     /// A target in words: no figure beside it, only where words can stand.
     fn in_words(&mut self, at: &str, item: &Item, text: &str, kind: Kind) {
         self.text(&format!("{at}.text"), text);
-        if kind == Kind::Bars {
+        if matches!(kind, Kind::Bars | Kind::Series) {
+            let name = kind_name(kind);
             self.push(
                 &format!("{at}.text"),
-                zh!("bars 图表的每一项都要有数值；文字目标请用 target 或 cards 图表"),
-                en!("a bars chart draws figures only: use a target or cards chart for a target in words"),
+                zh!("{name} 图表的每一项都要有数值；文字目标请用 target 或 cards 图表"),
+                en!("a {name} chart draws figures only: use a target or cards chart for a target in words"),
             );
         }
         for (field, present) in [
@@ -219,11 +249,12 @@ impl Checker<'_> {
             }
         }
         if let Some(to) = item.plan_to {
-            if kind == Kind::Bars {
+            if matches!(kind, Kind::Bars | Kind::Series) {
+                let name = kind_name(kind);
                 self.push(
                     &format!("{at}.plan_to"),
-                    zh!("bars 图表不画区间；区间目标请用 target 或 cards 图表"),
-                    en!("a bars chart draws no ranges: use a target or cards chart"),
+                    zh!("{name} 图表不画区间；区间目标请用 target 或 cards 图表"),
+                    en!("a {name} chart draws no ranges: use a target or cards chart"),
                 );
             }
             match item.plan {
@@ -374,13 +405,13 @@ pub(crate) fn validate_chart(
     c.text("subtitle", &raw.subtitle);
     c.text("source", &raw.source);
 
+    let mut notes = raw.notes;
+    if raw.kind != Kind::Series {
+        c.absent("average_growth", &raw.average_growth, kind_name(raw.kind));
+    }
     let body = match raw.kind {
-        Kind::Bars | Kind::Target | Kind::Cards => {
-            let name = match raw.kind {
-                Kind::Bars => "bars",
-                Kind::Target => "target",
-                _ => "cards",
-            };
+        Kind::Bars | Kind::Target | Kind::Cards | Kind::Series => {
+            let name = kind_name(raw.kind);
             c.absent("part_labels", &raw.part_labels, name);
             c.absent("rest_label", &raw.rest_label, name);
             c.absent("measures", &raw.measures, name);
@@ -389,9 +420,29 @@ pub(crate) fn validate_chart(
                 .cloned()
                 .unwrap_or_default();
             c.items(&items, raw.kind);
+            if raw.kind == Kind::Series {
+                c.some_figure(&items);
+            }
             match raw.kind {
                 Kind::Bars => Body::Bars(items),
                 Kind::Target => Body::Target(items),
+                Kind::Series => {
+                    let series = Series {
+                        items,
+                        average_growth: raw.average_growth.unwrap_or(false),
+                    };
+                    if series.average_growth {
+                        if series.average_growth().is_none() {
+                            c.push(
+                                "average_growth",
+                                zh!("年均增长需要至少两期实际数值（result），按数值计算时首末两期须大于 0"),
+                                en!("the average growth needs results for two periods or more (levels: first and last above 0)"),
+                            );
+                        }
+                        notes.push(series.average_note().to_string());
+                    }
+                    Body::Series(series)
+                }
                 _ => Body::Cards(items),
             }
         }
@@ -424,7 +475,7 @@ pub(crate) fn validate_chart(
             title: raw.title,
             subtitle: raw.subtitle,
             source: raw.source,
-            notes: raw.notes,
+            notes,
             updated: updated.to_string(),
             body,
         })

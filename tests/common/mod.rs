@@ -81,6 +81,12 @@ pub fn figures(chart: &Chart) -> Vec<String> {
             .iter()
             .map(|i| quantity(i.value(), &i.unit, i.bound).to_string())
             .collect(),
+        Body::Series(s) => s
+            .items
+            .iter()
+            .filter(|i| i.result.or(i.plan).is_some())
+            .map(|i| quantity(i.value(), &i.unit, i.bound).to_string())
+            .collect(),
         Body::Target(items) => items
             .iter()
             .map(|i| quantity(i.plan.unwrap_or(0.0), &i.unit, i.bound).to_string())
@@ -105,6 +111,7 @@ pub fn labels(chart: &Chart) -> Vec<String> {
         Body::Bars(items) | Body::Cards(items) | Body::Target(items) => {
             items.iter().map(|i| i.label.clone()).collect()
         }
+        Body::Series(s) => s.items.iter().map(|i| i.label.clone()).collect(),
         Body::Part(p) => p
             .part_labels
             .iter()
