@@ -3,7 +3,7 @@
 //   node scripts/site.mjs [--base URL]
 //
 // - pages and snippets pre-rendered by `infographic prerender` (target/site/),
-// - the wasm module and its JS glue, readers' (target/pkg/) and editors' (target/pkg-editor/), main.js and the stylesheets (www/),
+// - the wasm module and its JS glue, readers' (target/pkg/) and full (target/pkg-full/), main.js and the stylesheets (www/),
 // - each data file, and its generated stylesheet (target/site/data/).
 //
 // Code, stylesheets and data get content-hashed names (NAME.HASH.EXT: a server may
@@ -56,7 +56,7 @@ for (const p of walk(WWW)) {
   files.set(p, readFileSync(join(WWW, p)));
 }
 for (const p of walk(STAGE)) files.set(p, readFileSync(join(STAGE, p)));
-for (const pkg of ['pkg', 'pkg-editor']) {
+for (const pkg of ['pkg', 'pkg-full']) {
   for (const name of ['infographic.js', 'infographic_bg.wasm']) {
     files.set(`${pkg}/${name}`, readFileSync(join(ROOT, 'target', pkg, name)));
   }
@@ -70,7 +70,7 @@ const hash = (p) => {
   return built;
 };
 let main = files.get('main.js').toString();
-for (const pkg of ['pkg', 'pkg-editor']) {
+for (const pkg of ['pkg', 'pkg-full']) {
   hash(`${pkg}/infographic_bg.wasm`);
   let glue = files.get(`${pkg}/infographic.js`).toString();
   glue = replaceAll(glue, 'infographic_bg.wasm', basename(names.get(`${pkg}/infographic_bg.wasm`)));

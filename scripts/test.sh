@@ -15,14 +15,14 @@ cargo fmt --check
 step "clippy (native and wasm32)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --all-targets --features editor -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets --features full -- -D warnings
 step "native tests"
 cargo test
 step "property tests, 10,000 cases each (optimised, unwinding: the props profile)"
 PROPTEST_CASES=10000 cargo test --profile props --test props
-step "wasm tests in headless Chromium (readers' build, then editors')"
+step "wasm tests in headless Chromium (readers' build, then the full build)"
 CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test web
-CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test web --features editor
+CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test web --features full
 step "build of the site (dist/)"
 scripts/build.sh
 step "page tests (Playwright + Chromium)"

@@ -1,6 +1,6 @@
 //! A chart's figure as HTML: title, subtitle, the plot's box, the generated
-//! summary, the controls' row, notes and source; and the controls with the
-//! data table, which the engine adds.
+//! summary, the controls, notes and source; and the data table, which the
+//! engine adds.
 //!
 //! This is the one markup of a figure. The build writes it into the page
 //! with a static plot inside the box (`site`); the engine writes it itself
@@ -62,8 +62,12 @@ pub fn figure_inner(chart: &Chart, level: u8, plot: &str) -> String {
          <p class=\"ig-sr ig-live\" role=\"status\"></p>",
         escape(&summary(chart))
     ));
-    // The controls' row keeps its place; the engine fills it (see [`tools`]).
-    h.push_str("<div class=\"ig-tools\"></div>");
+    // The controls' row keeps its place; its controls show once the
+    // engine has taken the figure over (see [`tools`]).
+    h.push_str(&format!(
+        "<div class=\"ig-tools\">{}</div>",
+        tools(&format!("{id}-title"))
+    ));
     h.push_str("<figcaption class=\"ig-foot\">");
     for note in &chart.notes {
         h.push_str(&format!(
@@ -78,18 +82,18 @@ pub fn figure_inner(chart: &Chart, level: u8, plot: &str) -> String {
     h
 }
 
-/// The controls the engine puts in a figure's row when it takes the
-/// figure over: "查看数据" (a closed box; its table comes from
-/// [`data_table`] when first needed) and "保存图片". A pre-rendered page
-/// has only the row's space: filling 5 rows with tables before the page
-/// was parsed cost about 250 ms of a phone's start at 4× CPU.
-/// Each control is described by its chart's title (`title`, an element id):
-/// five charts, five "查看数据", each told apart.
+/// A figure's controls, hidden until the engine takes the figure over
+/// (without it they would do nothing): "查看数据" (a closed box; its table
+/// comes from [`data_table`] when first needed: filling 5 boxes with
+/// tables before the page was parsed cost about 250 ms of a phone's start
+/// at 4× CPU) and "保存图片". Each control is described by its chart's
+/// title (`title`, an element id): five charts, five "查看数据", each told
+/// apart.
 pub fn tools(title: &str) -> String {
     let by = format!("aria-describedby=\"{title}\"");
     format!(
-        "<details class=\"ig-data\"><summary {by}>查看数据</summary></details>\
-         <button class=\"ig-save\" type=\"button\" {by}>保存图片</button>"
+        "<details class=\"ig-data\" hidden><summary {by}>查看数据</summary></details>\
+         <button class=\"ig-save\" type=\"button\" {by} hidden>保存图片</button>"
     )
 }
 

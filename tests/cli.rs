@@ -178,7 +178,7 @@ fn the_shipped_schema_is_the_generated_one() {
         .as_array()
         .unwrap();
     let names: Vec<&str> = kinds.iter().filter_map(|k| k["const"].as_str()).collect();
-    assert_eq!(names, vec!["bars", "target", "part", "cards"]);
+    assert_eq!(names, vec!["bars", "target", "part", "cards", "series"]);
     assert_eq!(
         schema["additionalProperties"],
         serde_json::Value::Bool(false)
@@ -207,8 +207,10 @@ fn prerender_fills_every_figure_and_writes_the_stylesheet_and_snippets() {
         let summary = kazuo_infographic::describe::summary(&chart);
         assert!(figure.contains(&format!(">{summary}</p>")), "{}", chart.id);
         assert_eq!(figure.matches("<svg class=\"ig-static\"").count(), 2);
-        // The controls' row keeps its place; the engine fills it.
-        assert!(figure.contains("<div class=\"ig-tools\"></div>"));
+        // The controls are there, hidden until the engine takes the figure over.
+        assert!(figure.contains("<details class=\"ig-data\" hidden>"));
+        assert!(figure.contains("<button class=\"ig-save\" type=\"button\""));
+        assert!(!figure.contains("<table"), "the table is built on demand");
         // Each chart has a paste-in snippet and a pre-rendered embed page.
         let snippet =
             std::fs::read_to_string(out.join(format!("snippets/{}.html", chart.id))).unwrap();

@@ -64,7 +64,7 @@ fn every_figure_is_printed_at_every_width_and_stays_inside() {
         for v in GDP {
             // With the unit where it fits, the bare number where it does not
             // (the subtitle names the unit).
-            let bare = format!("{v}").trim_end_matches(".0").to_string();
+            let bare = format!("{v:.1}");
             assert!(
                 texts.iter().any(|t| *t == bare || *t == format!("{bare}%")),
                 "{width}px: {bare} not printed: {texts:?}"

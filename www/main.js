@@ -3,10 +3,13 @@
 // WebAssembly, a file missing or blocked), they stay as built. A figure that
 // was not pre-rendered says the chart cannot be shown. Nothing is thrown.
 try {
-  // A page opened with ?preview gets the editors' build: every problem in
-  // its place, in Chinese, and the data file watched for changes.
-  const editor = new URLSearchParams(location.search).has('preview');
-  const { default: init, mount } = await import(editor ? './pkg-editor/infographic.js' : './pkg/infographic.js');
+  // The readers' build takes pre-rendered figures over. The full build also
+  // writes a figure the page has bare (a host page without pre-rendering)
+  // and, for ?preview, shows every problem in its place and watches the
+  // data file.
+  const full = new URLSearchParams(location.search).has('preview')
+    || [...document.querySelectorAll('[data-chart]')].some((f) => !f.querySelector('.ig-save'));
+  const { default: init, mount } = await import(full ? './pkg-full/infographic.js' : './pkg/infographic.js');
   await init();
   await mount();
 } catch (error) {

@@ -101,10 +101,17 @@ pub(super) fn layout(series: &Series, c: &mut SceneBuilder) -> f64 {
         .map(|i| c.measure(&i.label, axis_font))
         .fold(0.0, f64::max);
     let step = ((widest + 8.0) / band).ceil().max(1.0) as usize;
-    // Which figures are printed: all that fit their column, else the
-    // highlighted, the last, the highest and the lowest.
-    // With their unit if every one fits its column, else the bare numbers
-    // (the subtitle names the unit), else a few.
+    // Which figures are printed: with their unit if every one fits its
+    // column, else the bare numbers (the subtitle names the unit), else
+    // the highlighted, the last, the highest and the lowest. Every figure
+    // to as many decimals as the most precise one (7.0 beside 7.4).
+    let places = items
+        .iter()
+        .filter(|i| i.result.is_some() && i.plan.is_none())
+        .map(|i| decimals(&shown_quantity(i, 1.0).number))
+        .max()
+        .unwrap_or(0);
+    let figure_text = |item: &Item, t: f64| figure_text(item, t, places);
     let texts: Vec<String> = items.iter().map(|i| figure_text(i, 1.0)).collect();
     let fits = |texts: &[String]| {
         let widest = texts
@@ -118,7 +125,7 @@ pub(super) fn layout(series: &Series, c: &mut SceneBuilder) -> f64 {
         .all(|i| i.plan.is_none() && i.bound == Bound::Exact && i.decrease.is_none());
     let bare: Vec<String> = items
         .iter()
-        .map(|i| shown_quantity(i, 1.0).number)
+        .map(|i| padded(shown_quantity(i, 1.0).number, places))
         .collect();
     let (all_figures, short) = if fits(&texts) {
         (true, false)
@@ -129,7 +136,7 @@ pub(super) fn layout(series: &Series, c: &mut SceneBuilder) -> f64 {
     };
     let printed = |i: &Item, t: f64| {
         if short {
-            shown_quantity(i, t).number
+            padded(shown_quantity(i, t).number, places)
         } else {
             figure_text(i, t)
         }
@@ -311,14 +318,44 @@ fn column(centre: f64, w: f64, a: f64, b: f64) -> Rect {
 }
 
 /// A period's figure: its result (with the plan in brackets when both are
-/// given), else its plan, counted `t` of the way up.
-fn figure_text(item: &Item, t: f64) -> String {
+/// given), else its plan, counted `t` of the way up; a result alone to
+/// `places` decimals (a plan keeps its own words: 5%左右).
+fn figure_text(item: &Item, t: f64, places: usize) -> String {
     match (item.result, item.plan) {
         (Some(_), Some(_)) => format!(
             "{}（目标{}）",
             result_quantity(item, t),
             plan_quantity(item, t)
         ),
+        (Some(_), None) => {
+            let mut q = shown_quantity(item, t);
+            q.number = padded(q.number, places);
+            q.to_string()
+        }
         _ => shown_quantity(item, t).to_string(),
     }
+}
+
+/// How many decimals a printed number has.
+fn decimals(number: &str) -> usize {
+    number
+        .bytes()
+        .position(|b| b == b'.')
+        .map_or(0, |i| number.len() - i - 1)
+}
+
+/// `number` with trailing zeros up to `places` decimals: `7` → `7.0`.
+fn padded(mut number: String, places: usize) -> String {
+    let have = decimals(&number);
+    if have < places
+        && number
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-'))
+    {
+        if have == 0 {
+            number.push('.');
+        }
+        number.extend(std::iter::repeat_n('0', places - have));
+    }
+    number
 }

@@ -41,11 +41,11 @@ macro_rules! en_str {
 pub(crate) use en_str;
 
 /// A Chinese message, written like `format!`: kept natively and in the
-/// editors' WebAssembly build (feature `editor`: preview, the workbench),
+/// full WebAssembly build (feature `full`: preview, bare figures),
 /// left out of the readers' build, which never shows a problem's words (a
 /// broken chart keeps its pre-rendered figure; a bare place says the chart
 /// cannot be shown). Its arguments are not evaluated there.
-#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "full"))]
 macro_rules! zh {
     ($($arg:tt)*) => {{
         #[allow(clippy::useless_format)]
@@ -56,7 +56,7 @@ macro_rules! zh {
 /// A Chinese message, written like `format!`: left out of the readers' build
 /// (the branch that would word it is never taken, and the optimiser drops it
 /// with everything only it calls, such as [`did_you_mean`]).
-#[cfg(not(any(not(target_arch = "wasm32"), feature = "editor")))]
+#[cfg(not(any(not(target_arch = "wasm32"), feature = "full")))]
 macro_rules! zh {
     ($($arg:tt)*) => {{
         if false {

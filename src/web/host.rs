@@ -40,15 +40,14 @@ pub(super) fn query(name: &str) -> Option<String> {
         .get(name)
 }
 
-/// Preview mode: `?preview` in the page's address, in the editors' build
-/// (`main.js` loads it for such an address; the readers' build has none of
-/// preview's code).
+/// Preview mode: `?preview` in the page's address (`main.js` then loads
+/// the full build; `start` asks only there, so that the readers'
+/// build has none of preview's code).
 pub(super) fn is_preview() -> bool {
-    cfg!(feature = "editor")
-        && web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
-            .is_some_and(|p| p.has("preview"))
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
+        .is_some_and(|p| p.has("preview"))
 }
 
 /// Remembers a root's data file for preview.

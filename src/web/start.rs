@@ -17,6 +17,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Document, Element, HtmlElement};
 
+/// Whether this is the full build. Preview's code is behind `FULL &&` at
+/// each use (a flag kept across an await is not folded), so that the
+/// readers' build drops it.
+const FULL: bool = cfg!(feature = "full");
+
 /// Mounts every infographic on the page not mounted before; resolves when
 /// every chart has drawn its first frame (or shown its problem). On the way
 /// it dispatches `infographic:ready` once the charts on the first screen
@@ -39,7 +44,7 @@ pub async fn mount() -> Result<JsValue, JsValue> {
         let _ = JsFuture::from(parsed).await;
     }
 
-    let preview = host::is_preview();
+    let preview = FULL && host::is_preview();
     // Every data file is requested first. Layout measures text with one
     // fixed metric (`ApproxMeasure`, as the build does), so nothing waits
     // for fonts.
@@ -76,7 +81,7 @@ pub async fn mount() -> Result<JsValue, JsValue> {
         // phone (a page with a viewport) reading it later would force a
         // second layout of the whole article before the first frame.
         view.get_or_insert_with(view_height);
-        if preview {
+        if FULL && preview {
             // A built page names its data file's own copy for preview.
             let source = root
                 .get_attribute("data-infographic-source")
@@ -96,7 +101,7 @@ pub async fn mount() -> Result<JsValue, JsValue> {
     // page-wide watchers, preview's polling, the charts further down.
     next_task().await;
     page::watch()?;
-    if preview {
+    if FULL && preview {
         host::poll()?;
     }
     settle().await;
@@ -202,7 +207,7 @@ fn find_charts(
             dark: Theme::dark(),
         },
     });
-    if preview {
+    if FULL && preview {
         let count = match &loaded {
             Ok(doc) => doc.problems().count(),
             Err(p) => p.len(),

@@ -125,8 +125,17 @@ impl Mounted {
         on_screen: bool,
     ) -> Result<Rc<Mounted>, JsValue> {
         // A figure built before the live region and the ring existed (a
-        // snippet pasted long ago) is built anew, as a bare one is.
-        if rewrite || figure.query_selector(":scope > .ig-live")?.is_none() {
+        // snippet pasted long ago) is built anew, as a bare one is: by the
+        // full build only (`main.js` loads it for a page with a bare
+        // figure). The readers' build adopts pre-rendered figures, and
+        // leaves any other as it is.
+        let adoptable = figure
+            .query_selector(":scope > .ig-live + .ig-tools > .ig-save")?
+            .is_some();
+        if rewrite || !adoptable {
+            if !cfg!(feature = "full") {
+                return Err(JsValue::from_str("not pre-rendered"));
+            }
             figure.set_inner_html(&figure_inner(&chart, heading_level, ""));
         }
         figure.class_list().add_1("ig-chart")?;
@@ -146,12 +155,11 @@ impl Mounted {
         let tip = find(":scope > .ig-plot > .ig-tip")?;
         let ring = find(":scope > .ig-plot > .ig-ring")?;
         let live = find(":scope > .ig-live")?;
-        let tools = find(":scope > .ig-tools")?;
-        if tools.query_selector(".ig-save")?.is_none() {
-            tools.set_inner_html(&crate::markup::tools(&title));
-        }
         let save = find(":scope > .ig-tools > .ig-save")?;
         let details = find(":scope > .ig-tools > .ig-data")?;
+        // The controls work from now on.
+        save.set_hidden(false);
+        details.set_hidden(false);
 
         attrs(
             &plot,
