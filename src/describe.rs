@@ -2,7 +2,10 @@
 //! the figures as a table, both generated from the same validated data
 //! that the drawing uses.
 
-use crate::format::{number, plan_quantity, quantity, result_quantity, share, shown_quantity};
+use crate::format::{
+    number, plan_quantity, quantity, result_places, result_quantity, series_result, share,
+    shown_quantity,
+};
 use crate::model::{Body, Bound, Chart, Item, Sense, Series};
 
 /// A chart's figures as rows and columns of text.
@@ -233,6 +236,17 @@ fn over_time(series: &Series) -> String {
     };
     let mut s = format!("{}至{}，共{}期。", first.label, last.label, items.len());
     let value = |i: &Item| i.result.or(i.plan).unwrap_or(0.0);
+    let places = result_places(items);
+    let figure = |i: &Item| match (i.result, i.plan) {
+        (Some(_), None) => {
+            let mut s = series_result(i, 1.0, places).to_string();
+            if let Some(note) = &i.note {
+                s.push_str(&format!("（{note}）"));
+            }
+            s
+        }
+        _ => figure(i),
+    };
     if let Some((hi, lo)) = extremes(&present, value).filter(|_| present.len() > 1) {
         s.push_str(&format!(
             "{}最高，为{}；{}最低，为{}。",
@@ -324,7 +338,8 @@ pub fn table(chart: &Chart) -> Table {
             let items = &series.items;
             let plans = items.iter().any(|i| i.plan.is_some());
             let cell = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
-            let result = |i: &Item| i.result.map(|_| result_quantity(i, 1.0).to_string());
+            let places = result_places(items);
+            let result = |i: &Item| i.result.map(|_| series_result(i, 1.0, places).to_string());
             let plan = |i: &Item| i.plan.map(|_| plan_quantity(i, 1.0).to_string());
             let gap = |i: &Item| i.result.is_none() && i.plan.is_none();
             let note = |i: &Item| match (&i.note, gap(i)) {

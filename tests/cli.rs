@@ -273,3 +273,30 @@ fn render_writes_pngs_for_wechat() {
     assert!(Fonts::system("\"Noto Sans CJK SC\", sans-serif").is_ok());
     assert!(Fonts::system("\"No Such Font 12345\"").is_err());
 }
+
+/// The editing guide's pictures (README) are the second article's charts
+/// as the command line renders them now.
+#[test]
+fn the_guide_pictures_are_current() {
+    let out = std::env::temp_dir().join(format!("infographic-guide-{}", std::process::id()));
+    let o = run(&[
+        "render",
+        "www/data/national-2024.json",
+        "--width",
+        "390",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let guide = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/img/guide");
+    for id in ["targets-2024", "targets-2023", "results-2023", "gdp-growth"] {
+        let name = format!("{id}-390.svg");
+        let fresh = std::fs::read_to_string(out.join(&name)).unwrap();
+        let shipped = std::fs::read_to_string(guide.join(&name)).unwrap();
+        assert!(
+            fresh == shipped,
+            "{name} is stale: cargo run --bin infographic -- render www/data/national-2024.json --width 390 --out www/img/guide"
+        );
+    }
+    std::fs::remove_dir_all(&out).unwrap();
+}

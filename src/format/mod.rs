@@ -123,6 +123,51 @@ pub fn shown_quantity(item: &Item, t: f64) -> Quantity {
     }
 }
 
+/// A series' result counted `t` of the way up, to `places` decimals when
+/// it stands alone ([`result_places`]); beside a plan, as written.
+pub fn series_result(item: &Item, t: f64, places: usize) -> Quantity {
+    let mut q = result_quantity(item, t);
+    if item.plan.is_none() {
+        q.number = padded(q.number, places);
+    }
+    q
+}
+
+/// The decimals to print a series' results to: as many as the most
+/// precise result given alone (`7.0` beside `7.4`).
+pub fn result_places(items: &[Item]) -> usize {
+    items
+        .iter()
+        .filter(|i| i.result.is_some() && i.plan.is_none())
+        .map(|i| decimals(&shown_quantity(i, 1.0).number))
+        .max()
+        .unwrap_or(0)
+}
+
+/// How many decimals a printed number has.
+pub fn decimals(number: &str) -> usize {
+    number
+        .bytes()
+        .position(|b| b == b'.')
+        .map_or(0, |i| number.len() - i - 1)
+}
+
+/// `number` with trailing zeros up to `places` decimals: `7` → `7.0`.
+pub fn padded(mut number: String, places: usize) -> String {
+    let have = decimals(&number);
+    if have < places
+        && number
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-'))
+    {
+        if have == 0 {
+            number.push('.');
+        }
+        number.extend(std::iter::repeat_n('0', places - have));
+    }
+    number
+}
+
 /// One of an item's figures in its unit, as a decrease is written: the
 /// word, then the figure without a sign (`降低2.5%`).
 fn stated(item: &Item, value: f64, t: f64, bound: Bound) -> Quantity {

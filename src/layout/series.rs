@@ -9,7 +9,9 @@ use super::marks::legend::{legend, Swatch};
 use super::rows::note;
 use super::scale::{Domain, Linear};
 use super::{Anchor, Font, Mark, Point, Rect, SceneBuilder, Shape, Stroke};
-use crate::format::{number, plan_quantity, result_quantity, shown_quantity};
+use crate::format::{
+    number, padded, plan_quantity, result_places, result_quantity, series_result, shown_quantity,
+};
 use crate::model::{Bound, Item, Series};
 
 /// More periods than this are drawn as a line.
@@ -105,12 +107,7 @@ pub(super) fn layout(series: &Series, c: &mut SceneBuilder) -> f64 {
     // column, else the bare numbers (the subtitle names the unit), else
     // the highlighted, the last, the highest and the lowest. Every figure
     // to as many decimals as the most precise one (7.0 beside 7.4).
-    let places = items
-        .iter()
-        .filter(|i| i.result.is_some() && i.plan.is_none())
-        .map(|i| decimals(&shown_quantity(i, 1.0).number))
-        .max()
-        .unwrap_or(0);
+    let places = result_places(items);
     let figure_text = |item: &Item, t: f64| figure_text(item, t, places);
     let texts: Vec<String> = items.iter().map(|i| figure_text(i, 1.0)).collect();
     let fits = |texts: &[String]| {
@@ -327,35 +324,7 @@ fn figure_text(item: &Item, t: f64, places: usize) -> String {
             result_quantity(item, t),
             plan_quantity(item, t)
         ),
-        (Some(_), None) => {
-            let mut q = shown_quantity(item, t);
-            q.number = padded(q.number, places);
-            q.to_string()
-        }
+        (Some(_), None) => series_result(item, t, places).to_string(),
         _ => shown_quantity(item, t).to_string(),
     }
-}
-
-/// How many decimals a printed number has.
-fn decimals(number: &str) -> usize {
-    number
-        .bytes()
-        .position(|b| b == b'.')
-        .map_or(0, |i| number.len() - i - 1)
-}
-
-/// `number` with trailing zeros up to `places` decimals: `7` → `7.0`.
-fn padded(mut number: String, places: usize) -> String {
-    let have = decimals(&number);
-    if have < places
-        && number
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-'))
-    {
-        if have == 0 {
-            number.push('.');
-        }
-        number.extend(std::iter::repeat_n('0', places - have));
-    }
-    number
 }

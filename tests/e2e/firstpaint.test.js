@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, article, unrendered, CHARTS, ROOT, SHOTS } from './harness.js';
+import { serve, launch, article, unrendered, CHARTS, NATIONAL, ROOT, SHOTS } from './harness.js';
 
 let server;
 let browser;
@@ -46,7 +46,7 @@ const artboards = () =>
     [...f.querySelectorAll('svg.ig-static')].filter((s) => getComputedStyle(s).display !== 'none').map((s) => s.dataset.artboard).join(' '));
 
 /** Loads the article; returns the figures' boxes at first paint and after takeover, and the CLS sum. */
-async function load({ width, dpr, slow, wasm }) {
+async function load({ width, dpr, slow, wasm, path = '/' }) {
   const context = await browser.newContext({ viewport: { width, height: 844 }, deviceScaleFactor: dpr, hasTouch: dpr > 1 });
   const page = await context.newPage();
   if (slow) {
@@ -73,7 +73,7 @@ async function load({ width, dpr, slow, wasm }) {
     }, { once: true });
     window.__painted = new Promise((ok) => document.addEventListener('infographic:painted', ok, { once: true }));
   }})(${JSON.stringify([boxes.toString(), artboards.toString()])})`);
-  await page.goto(`${server.url}/`);
+  await page.goto(`${server.url}${path}`);
   await page.evaluate(() => window.__painted);
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   const result = await page.evaluate(`({ before: window.__before, after: (${boxes})(), cls: window.__cls,
@@ -102,6 +102,23 @@ for (const slow of [false, true]) {
       });
     }
   }
+}
+
+// The second article (new qualifiers, results beside plans, a series).
+for (const [width, dpr, slow] of [[320, 3, true], [390, 3, true], [768, 1, false], [1200, 1, false]]) {
+  test(`second article: no layout shift at ${width} px, DPR ${dpr}${slow ? ', slow 4G' : ''}: wasm at once, 3 s late, never`, async () => {
+    for (const wasm of Object.keys(WASM)) {
+      const { before: first, after: last, cls, live, context } = await load({ width, dpr, slow, wasm, path: '/national.html' });
+      try {
+        assert.deepEqual(first.map(([id]) => id), NATIONAL, 'every figure is in the page');
+        assert.deepEqual(last, first, `${wasm}: a figure moved or changed size`);
+        assert.ok(cls <= 0.01, `${wasm}: CLS ${cls}`);
+        assert.equal(live, wasm === 'never' ? 0 : NATIONAL.length, `${wasm}: charts taken over`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
 }
 
 test('screenshots with the wasm blocked and loaded look the same', async () => {
