@@ -6,7 +6,7 @@ use crate::format::{
     number, plan_quantity, quantity, result_places, result_quantity, series_result, share,
     shown_quantity,
 };
-use crate::model::{Body, Bound, Chart, Item, Sense, Series};
+use crate::model::{series_and_categories, Body, Bound, Chart, Item, Sense, Series};
 
 /// A chart's figures as rows and columns of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +62,7 @@ pub fn summary(chart: &Chart) -> String {
         Body::Target(items) => targets(items),
         Body::Bars(items) => bars(items),
         Body::Series(series) => over_time(series),
+        Body::Grouped(items) => grouped(items),
         Body::Part(part) => part
             .measures
             .iter()
@@ -223,6 +224,52 @@ fn targets(items: &[Item]) -> String {
     s
 }
 
+/// Grouped bars: the series compared, then each category's figures in
+/// every series, in their own words.
+fn grouped(items: &[Item]) -> String {
+    let (series, categories) = series_and_categories(items);
+    let mut s = format!(
+        "图表按{}比较{}项指标。",
+        series.join("、"),
+        categories.len()
+    );
+    let rows: Vec<String> = table_of_groups(items)
+        .into_iter()
+        .map(|row| {
+            let mut cells = row.into_iter();
+            let label = cells.next().unwrap_or_default();
+            let figures: Vec<String> = series
+                .iter()
+                .zip(cells)
+                .map(|(name, cell)| format!("{name}{cell}"))
+                .collect();
+            format!("{label}：{}", figures.join("，"))
+        })
+        .collect();
+    s.push_str(&rows.join("；"));
+    s.push('。');
+    s
+}
+
+/// Grouped bars as rows: each category, then its figure in each series
+/// (`—` where it has none).
+fn table_of_groups(items: &[Item]) -> Vec<Vec<String>> {
+    let (series, categories) = series_and_categories(items);
+    categories
+        .iter()
+        .map(|category| {
+            let mut row = vec![category.to_string()];
+            for name in &series {
+                let item = items
+                    .iter()
+                    .find(|i| i.label == *category && i.group.as_deref().unwrap_or("") == *name);
+                row.push(item.map_or("—".to_string(), |i| shown_quantity(i, 1.0).to_string()));
+            }
+            row
+        })
+        .collect()
+}
+
 /// A series: its span, its highest and lowest periods, the latest, the
 /// gaps and the average growth.
 fn over_time(series: &Series) -> String {
@@ -331,6 +378,16 @@ pub fn table(chart: &Chart) -> Table {
                     .iter()
                     .map(|i| vec![i.label.clone(), plan_cell(i), result_cell(i), note(i)])
                     .collect(),
+                groups: Vec::new(),
+            }
+        }
+        Body::Grouped(items) => {
+            let (series, _) = series_and_categories(items);
+            let mut head = vec!["指标".to_string()];
+            head.extend(series.iter().map(|s| s.to_string()));
+            Table {
+                head,
+                rows: table_of_groups(items),
                 groups: Vec::new(),
             }
         }

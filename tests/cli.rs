@@ -178,7 +178,10 @@ fn the_shipped_schema_is_the_generated_one() {
         .as_array()
         .unwrap();
     let names: Vec<&str> = kinds.iter().filter_map(|k| k["const"].as_str()).collect();
-    assert_eq!(names, vec!["bars", "target", "part", "cards", "series"]);
+    assert_eq!(
+        names,
+        vec!["bars", "target", "part", "cards", "series", "grouped"]
+    );
     assert_eq!(
         schema["additionalProperties"],
         serde_json::Value::Bool(false)
@@ -232,7 +235,7 @@ fn render_writes_pngs_for_wechat() {
     for (file, charts, scale) in [
         ("www/data/kazuo-2024.json", 5, "2"),
         ("www/data/kazuo-2024.json", 5, "3"),
-        ("www/data/national-2024.json", 4, "2"),
+        ("www/data/national-2024.json", 5, "2"),
     ] {
         let o = run(&[
             "render",
@@ -293,7 +296,13 @@ fn the_guide_pictures_are_current() {
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let guide = Path::new(env!("CARGO_MANIFEST_DIR")).join("www/img/guide");
-    for id in ["targets-2024", "targets-2023", "results-2023", "gdp-growth"] {
+    for id in [
+        "targets-2024",
+        "targets-2023",
+        "results-2023",
+        "targets-2023-2024",
+        "gdp-growth",
+    ] {
         let name = format!("{id}-390.svg");
         let fresh = std::fs::read_to_string(out.join(&name)).unwrap();
         let shipped = std::fs::read_to_string(guide.join(&name)).unwrap();

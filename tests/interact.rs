@@ -137,6 +137,7 @@ fn tables_hold_every_figure() {
         let rows = match &chart.body {
             Body::Bars(i) | Body::Target(i) | Body::Cards(i) => i.len(),
             Body::Series(s) => s.items.len(),
+            Body::Grouped(i) => kazuo_infographic::model::series_and_categories(i).1.len(),
             Body::Part(p) => p.measures.len(),
         };
         assert_eq!(t.rows.len(), rows, "{}", chart.id);

@@ -87,12 +87,13 @@ fn item() -> impl Strategy<Value = Value> {
         any::<bool>(),
         0u8..8,
         positive(99_999),
+        prop::sample::select(vec![None, Some("甲"), Some("乙"), Some("丙")]),
     )
-        .prop_map(|(label, unit, plan, result, bound, highlight, shape, spread)| {
+        .prop_map(|(label, unit, plan, result, bound, highlight, shape, spread, group)| {
             let mut item = json!({
                 "label": label, "unit": unit, "plan": plan, "result": result,
                 "bound": bound, "highlight": highlight,
-                "group": if highlight { Some("组") } else { None }, "note": if bound != "exact" { Some("预计") } else { None },
+                "group": group, "note": if bound != "exact" { Some("预计") } else { None },
             });
             match shape {
                 // A range from the plan up.
@@ -117,7 +118,7 @@ fn item() -> impl Strategy<Value = Value> {
 /// Any chart the schema admits, of any kind, with 0, 1 or up to 500 items.
 fn chart() -> impl Strategy<Value = Value> {
     let count = prop_oneof![Just(0usize), Just(1usize), 2usize..12, Just(500usize)];
-    (prop::sample::select(vec!["bars", "target", "cards", "part", "series"]), count, label(), item(), prop::collection::vec(item(), 0..12))
+    (prop::sample::select(vec!["bars", "target", "cards", "part", "series", "grouped"]), count, label(), item(), prop::collection::vec(item(), 0..12))
         .prop_flat_map(|(kind, n, title, first, rest)| {
             let items: Vec<Value> = std::iter::once(first).chain(rest).cycle().take(n).collect();
             let measures = prop::collection::vec((label(), positive(999_999_999_999_999), prop::collection::vec(positive(99_999_999_999_999), 1..3)), 0..4);

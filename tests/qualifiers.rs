@@ -2,7 +2,8 @@
 //! 以下, 不超过, 左右, 多), a range, a decrease and a target in words,
 //! worded the same in the chart, its tips, the summary, the data table and
 //! the SVG, and drawn (a floor's arrow, a ceiling's cap, an about-band, a
-//! range's span); a result stands beside its plan, never judged.
+//! range's span); a result stands beside its plan, never judged; grouped
+//! bars show each series in its colour and words.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -11,6 +12,8 @@
     clippy::indexing_slicing,
     clippy::disallowed_methods
 )]
+
+mod common;
 
 use kazuo_infographic::describe::{summary, table};
 use kazuo_infographic::layout::{layout, ApproxMeasure, Scene, Shape};
@@ -233,4 +236,100 @@ fn each_qualifier_is_drawn() {
     assert!(left(3) < left(0), "the decrease is drawn leftwards");
     // The target in words draws no bar.
     assert_eq!(count(7, &rect), 0);
+}
+
+const GROUPED: &str = r#"{"publication": "P", "updated": "U", "charts": [
+ {"id": "g", "kind": "grouped", "title": "t", "subtitle": "s", "source": "S", "items": [
+  {"label": "国内生产总值增长", "group": "2023年目标", "unit": "%", "plan": 5, "bound": "左右"},
+  {"label": "国内生产总值增长", "group": "2023年实际", "unit": "%", "result": 5.2},
+  {"label": "国内生产总值增长", "group": "2024年目标", "unit": "%", "plan": 5, "bound": "左右"},
+  {"label": "赤字率", "group": "2023年目标", "unit": "%", "plan": 3},
+  {"label": "赤字率", "group": "2024年目标", "unit": "%", "plan": 3}]}]}"#;
+
+#[test]
+fn grouped_bars_show_each_series_in_its_colour_and_words() {
+    let doc = load(GROUPED.as_bytes()).unwrap();
+    let chart = doc.charts[0].chart.clone().unwrap();
+    for width in [320.0, 390.0, 768.0, 1200.0] {
+        let scene = layout(&chart, width, &ApproxMeasure, &Theme::light());
+        let texts = printed(&scene);
+        for words in [
+            "2023年目标",
+            "2023年实际",
+            "2024年目标",
+            "5%左右",
+            "5.2%",
+            "3%",
+            "—",
+        ] {
+            assert!(
+                texts.iter().any(|t| t == words),
+                "{width}px: {words} not in {texts:?}"
+            );
+        }
+        common::assert_texts_inside(&scene, width);
+        // One mark per category, its hit area a fingertip at least.
+        assert_eq!(scene.marks.len(), 2);
+        assert_eq!(
+            scene.marks[0].value,
+            "2023年目标5%左右，2023年实际5.2%，2024年目标5%左右"
+        );
+        assert_eq!(
+            scene.marks[1].value,
+            "2023年目标3%，2023年实际—，2024年目标3%"
+        );
+        assert!(scene.marks.iter().all(|m| m.hit.h >= 44.0));
+        // Three series, three colours: the newest in the accent.
+        let fills: Vec<_> = scene
+            .shapes
+            .iter()
+            .filter(|p| p.mark == Some(0))
+            .filter_map(|p| match &p.shape {
+                Shape::Rect { fill: Some(f), .. } => Some(*f),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(fills.len(), 3);
+        assert!(fills[0] != fills[1] && fills[1] != fills[2] && fills[0] != fills[2]);
+        assert_eq!(fills[2], Theme::light().accent);
+    }
+    let about = summary(&chart);
+    assert!(
+        about.contains("图表按2023年目标、2023年实际、2024年目标比较2项指标"),
+        "{about}"
+    );
+    assert!(
+        about.contains("赤字率：2023年目标3%，2023年实际—，2024年目标3%"),
+        "{about}"
+    );
+    let t = table(&chart);
+    assert_eq!(t.head, ["指标", "2023年目标", "2023年实际", "2024年目标"]);
+    assert_eq!(t.rows[0], ["国内生产总值增长", "5%左右", "5.2%", "5%左右"]);
+}
+
+#[test]
+fn grouped_bars_refuse_what_they_cannot_draw() {
+    let problems = common::first_chart_problems;
+    let no_group = GROUPED.replace(r#""group": "2023年实际", "#, "");
+    assert!(
+        problems(&no_group).contains("都需要“group”"),
+        "{}",
+        problems(&no_group)
+    );
+    let twice = GROUPED.replace("2023年实际", "2023年目标");
+    assert!(
+        problems(&twice).contains("出现了两次"),
+        "{}",
+        problems(&twice)
+    );
+    let one = GROUPED
+        .replace("2023年实际", "2023年目标")
+        .replace("2024年目标", "2023年目标");
+    assert!(problems(&one).contains("两到三组"), "{}", problems(&one));
+    let words = GROUPED.replace(r#""unit": "%", "result": 5.2"#, r#""text": "同步""#);
+    assert!(
+        problems(&words).contains("grouped 图表的每一项都要有数值"),
+        "{}",
+        problems(&words)
+    );
 }

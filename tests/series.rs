@@ -10,6 +10,8 @@
     clippy::disallowed_methods
 )]
 
+mod common;
+
 use kazuo_infographic::describe::{summary, table};
 use kazuo_infographic::layout::{layout, ApproxMeasure, Scene, Shape};
 use kazuo_infographic::model::{load, Body, Chart};
@@ -70,14 +72,7 @@ fn every_figure_is_printed_at_every_width_and_stays_inside() {
                 "{width}px: {bare} not printed: {texts:?}"
             );
         }
-        for text in scene.texts() {
-            let b = text.bounds();
-            assert!(
-                b.x >= -0.01 && b.right() <= width + 0.01,
-                "{width}px: {:?} outside",
-                text.text
-            );
-        }
+        common::assert_texts_inside(&scene, width);
         // The latest period is always named under the plot.
         assert!(texts.iter().any(|t| t == "2023年"), "{texts:?}");
         assert_eq!(scene.marks.len(), 10);
@@ -184,16 +179,7 @@ fn a_series_refuses_what_it_cannot_draw() {
             r#"{{"publication": "P", "updated": "U", "charts": [{{"id": "s", "kind": "series",
             "title": "t", "subtitle": "s", "source": "S"{extra}, "items": [{items}]}}]}}"#
         );
-        let doc = load(data.as_bytes()).unwrap();
-        doc.charts[0]
-            .chart
-            .clone()
-            .err()
-            .unwrap_or_default()
-            .iter()
-            .map(|p| p.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
+        common::first_chart_problems(&data)
     };
     let none = load_err(&years(&[None, None], "%"), "");
     assert!(none.contains("至少要有一期数值"), "{none}");

@@ -13,6 +13,7 @@ mod bars;
 mod builder;
 mod cards;
 mod frame;
+mod grouped;
 mod marks;
 mod part;
 mod rows;
@@ -78,6 +79,7 @@ pub fn layout_at(
         Body::Part(part) => part::layout(part, &mut scene),
         Body::Cards(items) => cards::layout(items, &mut scene),
         Body::Series(series) => series::layout(series, &mut scene),
+        Body::Grouped(items) => grouped::layout(items, &mut scene),
     };
     scene.into_scene(height.max(1.0).ceil())
 }

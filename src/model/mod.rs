@@ -147,6 +147,27 @@ pub enum Body {
     /// `"series"`: one figure per period (years, quarters, months), in
     /// time order. Invariant: at least one item with a value; one unit.
     Series(Series),
+    /// `"grouped"`: bars of two or three series (`group`) per category
+    /// (`label`). Invariant: every item has a value and a group; 2 or 3
+    /// groups; no category has two items of one group; one unit.
+    Grouped(Vec<Item>),
+}
+
+/// Grouped bars' series (the items' groups) and categories (their
+/// labels), each in order of first appearance.
+pub fn series_and_categories(items: &[Item]) -> (Vec<&str>, Vec<&str>) {
+    let mut series: Vec<&str> = Vec::new();
+    let mut categories: Vec<&str> = Vec::new();
+    for item in items {
+        let group = item.group.as_deref().unwrap_or("");
+        if !series.contains(&group) {
+            series.push(group);
+        }
+        if !categories.contains(&item.label.as_str()) {
+            categories.push(&item.label);
+        }
+    }
+    (series, categories)
 }
 
 /// A series over time: one item per period, its label the period
@@ -236,6 +257,8 @@ pub enum Kind {
     Cards,
     /// 时间序列：按年、季度或月的柱形图，点多时为折线。A series over time: columns, or a line when there are many points.
     Series,
+    /// 分组条形图：每个类别（label）两到三组（group）数值并列，如2023年与2024年目标。Grouped bars: two or three series (group) per category (label).
+    Grouped,
 }
 
 /// 限定词：照原文写（以上、不低于、以内、以下、不超过、左右、多），确数写 exact。

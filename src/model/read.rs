@@ -41,7 +41,7 @@ pub(crate) const ITEM_KEYS: &[&str] = &[
 pub(crate) const MEASURE_KEYS: &[&str] = &["label", "unit", "whole", "parts"];
 pub(crate) const THEME_KEYS: &[&str] = &["font_family", "light", "dark"];
 pub(crate) const PALETTE_KEYS: &[&str] = &["accent", "base"];
-const KINDS: &[&str] = &["bars", "target", "part", "cards", "series"];
+const KINDS: &[&str] = &["bars", "target", "part", "cards", "series", "grouped"];
 const BOUNDS: &[&str] = &[
     "exact",
     "floor",
@@ -444,6 +444,7 @@ impl<'t> Reader<'t> {
                     Kind::Part,
                     Kind::Cards,
                     Kind::Series,
+                    Kind::Grouped,
                 ]
                 .get(i)
                 .copied()

@@ -180,7 +180,7 @@ fn kinds() -> Value {
     let not_for = |kind: &str| {
         format!("{kind} 图表不使用这个字段，请删除。This field does not apply to a {kind} chart.")
     };
-    let mut rules: Vec<Value> = ["bars", "target", "cards", "series"]
+    let mut rules: Vec<Value> = ["bars", "target", "cards", "series", "grouped"]
         .into_iter()
         .map(|kind| {
             let absent = json!({ "not": {}, "errorMessage": not_for(kind) });
@@ -230,6 +230,17 @@ fn kinds() -> Value {
             "text": { "not": {}, "errorMessage": "series 图表的每一项都要有数值；文字目标请用 target 或 cards 图表。A series draws figures only." },
             "plan_to": { "not": {}, "errorMessage": "series 图表不画区间。A series draws no ranges." }
         } } } } }
+    }));
+    rules.push(json!({
+        "if": { "properties": { "kind": { "const": "grouped" } }, "required": ["kind"] },
+        "then": { "properties": { "items": { "items": {
+            "required": ["group"],
+            "errorMessage": "grouped 图表的每一项都需要“group”（所属的一组，如“2024年目标”）。Every item of a grouped chart needs a group.",
+            "properties": {
+                "text": { "not": {}, "errorMessage": "grouped 图表的每一项都要有数值。A grouped chart draws figures only." },
+                "plan_to": { "not": {}, "errorMessage": "grouped 图表不画区间。A grouped chart draws no ranges." }
+            }
+        } } } }
     }));
     rules.push(json!({
         "if": { "properties": { "kind": { "const": "bars" } }, "required": ["kind"] },

@@ -51,6 +51,7 @@ fn kind_name(kind: Kind) -> &'static str {
         Kind::Part => "part",
         Kind::Cards => "cards",
         Kind::Series => "series",
+        Kind::Grouped => "grouped",
     }
 }
 
@@ -163,8 +164,10 @@ impl Checker<'_> {
                     en!("every item of a target chart needs a \"plan\""),
                 );
             }
-            if matches!(kind, Kind::Bars | Kind::Target | Kind::Series)
-                && Some(item.unit.as_str()) != first_unit
+            if matches!(
+                kind,
+                Kind::Bars | Kind::Target | Kind::Series | Kind::Grouped
+            ) && Some(item.unit.as_str()) != first_unit
             {
                 self.push(
                     &format!("{at}.unit"),
@@ -176,6 +179,46 @@ impl Checker<'_> {
                     en!("all items of one chart must share one unit"),
                 );
             }
+        }
+    }
+
+    /// Grouped bars: every item in a series (`group`), two or three
+    /// series, one item per series and category.
+    fn grouped(&mut self, items: &[Item]) {
+        let mut seen: Vec<(&str, &str)> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Some(group) = item.group.as_deref() else {
+                self.push(
+                    &format!("items[{i}]"),
+                    zh!("grouped 图表的每一项都需要“group”（所属的一组，如“2024年目标”）"),
+                    en!("every item of a grouped chart needs a \"group\""),
+                );
+                continue;
+            };
+            if seen.contains(&(item.label.as_str(), group)) {
+                self.push(
+                    &format!("items[{i}].group"),
+                    zh!("“{}”在“{group}”中出现了两次", item.label),
+                    en!("\"{}\" appears twice in \"{group}\"", item.label),
+                );
+            }
+            seen.push((item.label.as_str(), group));
+        }
+        let mut groups: Vec<&str> = Vec::new();
+        for (_, g) in &seen {
+            if !groups.contains(g) {
+                groups.push(g);
+            }
+        }
+        if !items.is_empty() && !(2..=3).contains(&groups.len()) {
+            self.push(
+                "items",
+                zh!(
+                    "grouped 图表要有两到三组（group），现有 {} 组",
+                    groups.len()
+                ),
+                en!("a grouped chart has two or three groups"),
+            );
         }
     }
 
@@ -193,7 +236,7 @@ impl Checker<'_> {
     /// A target in words: no figure beside it, only where words can stand.
     fn in_words(&mut self, at: &str, item: &Item, text: &str, kind: Kind) {
         self.text(&format!("{at}.text"), text);
-        if matches!(kind, Kind::Bars | Kind::Series) {
+        if matches!(kind, Kind::Bars | Kind::Series | Kind::Grouped) {
             let name = kind_name(kind);
             self.push(
                 &format!("{at}.text"),
@@ -249,7 +292,7 @@ impl Checker<'_> {
             }
         }
         if let Some(to) = item.plan_to {
-            if matches!(kind, Kind::Bars | Kind::Series) {
+            if matches!(kind, Kind::Bars | Kind::Series | Kind::Grouped) {
                 let name = kind_name(kind);
                 self.push(
                     &format!("{at}.plan_to"),
@@ -410,7 +453,7 @@ pub(crate) fn validate_chart(
         c.absent("average_growth", &raw.average_growth, kind_name(raw.kind));
     }
     let body = match raw.kind {
-        Kind::Bars | Kind::Target | Kind::Cards | Kind::Series => {
+        Kind::Bars | Kind::Target | Kind::Cards | Kind::Series | Kind::Grouped => {
             let name = kind_name(raw.kind);
             c.absent("part_labels", &raw.part_labels, name);
             c.absent("rest_label", &raw.rest_label, name);
@@ -426,6 +469,10 @@ pub(crate) fn validate_chart(
             match raw.kind {
                 Kind::Bars => Body::Bars(items),
                 Kind::Target => Body::Target(items),
+                Kind::Grouped => {
+                    c.grouped(&items);
+                    Body::Grouped(items)
+                }
                 Kind::Series => {
                     let series = Series {
                         items,

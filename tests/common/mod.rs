@@ -77,7 +77,7 @@ pub fn scenes() -> Vec<(Chart, f64, kazuo_infographic::layout::Scene)> {
 /// Every figure a chart prints, formatted as the chart prints it.
 pub fn figures(chart: &Chart) -> Vec<String> {
     match &chart.body {
-        Body::Bars(items) | Body::Cards(items) => items
+        Body::Bars(items) | Body::Cards(items) | Body::Grouped(items) => items
             .iter()
             .map(|i| quantity(i.value(), &i.unit, i.bound).to_string())
             .collect(),
@@ -108,7 +108,7 @@ pub fn figures(chart: &Chart) -> Vec<String> {
 /// Every label a chart prints.
 pub fn labels(chart: &Chart) -> Vec<String> {
     match &chart.body {
-        Body::Bars(items) | Body::Cards(items) | Body::Target(items) => {
+        Body::Bars(items) | Body::Cards(items) | Body::Target(items) | Body::Grouped(items) => {
             items.iter().map(|i| i.label.clone()).collect()
         }
         Body::Series(s) => s.items.iter().map(|i| i.label.clone()).collect(),
@@ -119,5 +119,32 @@ pub fn labels(chart: &Chart) -> Vec<String> {
             .cloned()
             .chain(p.measures.iter().map(|m| m.label.clone()))
             .collect(),
+    }
+}
+
+/// The problems of the first chart of a data file, one per line (empty if
+/// it is valid).
+pub fn first_chart_problems(data: &str) -> String {
+    let doc = load(data.as_bytes()).unwrap();
+    doc.charts[0]
+        .chart
+        .clone()
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .map(|p| p.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every text of `scene` lies inside its width.
+pub fn assert_texts_inside(scene: &kazuo_infographic::layout::Scene, width: f64) {
+    for text in scene.texts() {
+        let b = text.bounds();
+        assert!(
+            b.x >= -0.01 && b.right() <= width + 0.01,
+            "{width}px: {:?} outside",
+            text.text
+        );
     }
 }

@@ -9,7 +9,7 @@ export const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 /** The demo article's charts, in page order. */
 export const CHARTS = ['targets', 'projects', 'q1-starts', 'technology', 'firms'];
 /** The second demo article's charts (national.html): new qualifiers, results, a series. */
-export const NATIONAL = ['targets-2024', 'targets-2023', 'results-2023', 'gdp-growth'];
+export const NATIONAL = ['targets-2024', 'targets-2023', 'results-2023', 'targets-2023-2024', 'gdp-growth'];
 
 
 /**

@@ -52,6 +52,11 @@ for (const { name, width, dpr } of [
       assert.deepEqual(marks['targets-2024'], ['5%左右', '1200万人以上', '5.5%左右', '3%左右', '和经济增长同步', '1.3万亿斤以上', '降低2.5%左右']);
       assert.deepEqual(marks['targets-2023'], ['5.2%（目标5%左右）', '5.2%（目标5.5%左右）', '0.2%（目标3%左右）']);
       assert.deepEqual(marks['results-2023'], ['1244万人（目标1200万人左右）', '13,908亿斤（目标1.3万亿斤以上）']);
+      assert.deepEqual(marks['targets-2023-2024'], [
+        '2023年目标5%左右，2023年实际5.2%，2024年目标5%左右',
+        '2023年目标5.5%左右，2023年实际5.2%，2024年目标5.5%左右',
+        '2023年目标3%左右，2023年实际0.2%，2024年目标3%左右',
+      ]);
       assert.deepEqual(marks['gdp-growth'], ['7.4%', '7.0%', '6.8%', '6.9%', '6.7%', '6.0%', '2.2%', '8.4%', '3.0%', '5.2%']);
       await page.screenshot({ path: join(SHOTS, `national-${name}.png`), fullPage: true });
       for (const id of NATIONAL) {
@@ -71,6 +76,7 @@ test('second article: arrow keys read every chart, the live region says it, the 
       'targets-2024': /国内生产总值增长.*5%左右/,
       'targets-2023': /国内生产总值增长.*5\.2%（目标5%左右）/,
       'results-2023': /城镇新增就业.*1244万人（目标1200万人左右）/,
+      'targets-2023-2024': /国内生产总值增长.*2023年目标5%左右，2023年实际5\.2%，2024年目标5%左右/,
       'gdp-growth': /2014年.*7\.4%/,
     };
     for (const id of NATIONAL) {

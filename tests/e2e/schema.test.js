@@ -61,6 +61,7 @@ const UNDERLINED = {
   'words-with-a-figure': 26,
   'unknown-qualifier': 26,
   'words-on-bars': 58,
+  'grouped-without-group': 57,
 };
 // What schema cannot state; only `check` finds these.
 const BEYOND_SCHEMA = {
@@ -137,7 +138,7 @@ const bilingual = (text) => /[\u4e00-\u9fff]/.test(text) && /[A-Za-z]{3}/.test(t
 
 test('completion and hover speak Chinese and English', async () => {
   const kinds = await complete(DEMO.replace('"kind": "target",', '"kind": "",'), DEMO.indexOf('"kind": "target",') + 9);
-  assert.deepEqual(kinds.map(([k]) => k).sort(), ['bars', 'cards', 'part', 'series', 'target']);
+  assert.deepEqual(kinds.map(([k]) => k).sort(), ['bars', 'cards', 'grouped', 'part', 'series', 'target']);
   for (const [kind, doc] of kinds) assert.ok(bilingual(doc), `kind ${kind}: ${doc}`);
 
   const bounds = await complete(DEMO.replace('"bound": "以上"', '"bound": ""'), DEMO.indexOf('"bound": "以上"') + 10);

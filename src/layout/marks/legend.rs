@@ -2,6 +2,7 @@
 //! lines when the width runs out.
 
 use super::bar::ARROW;
+use crate::color::Color;
 use crate::layout::{Anchor, Font, Point, Rect, SceneBuilder, Shape, Stroke};
 
 /// The sample drawn before a legend entry's name, in the base colour.
@@ -19,6 +20,8 @@ pub(crate) enum Swatch {
     Band,
     /// A stronger span: a range.
     Span,
+    /// A bar in a series' colour (grouped bars).
+    Fill(Color),
 }
 
 /// Draws `entries` from the top left, in small muted type; returns the y
@@ -86,6 +89,7 @@ pub(crate) fn legend(c: &mut SceneBuilder, entries: &[(Swatch, &str)]) -> f64 {
                     width: 1.0,
                 }),
             }),
+            Swatch::Fill(color) => c.fill(Rect::new(x, y - sh / 2.0, sw, sh), color),
             Swatch::Span => c.fill(
                 Rect::new(x, y - sh / 2.0, sw, sh),
                 theme.base_tint.mix(theme.base, 0.45),
