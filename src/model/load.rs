@@ -1,7 +1,7 @@
 //! From the bytes of a data file to a [`Document`].
 
 use super::json::{parse, Json};
-use super::problem::{en, en_str, zh, Position, Problem};
+use super::problem::{en, en_str, zh, zh_str, Position, Problem};
 use super::read::{Reader, DOCUMENT_KEYS};
 use super::validate::{validate_chart, validate_theme};
 use super::{ChartEntry, Document, ThemeSpec};
@@ -37,7 +37,7 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
     if text.trim().is_empty() {
         return Err(vec![Problem::new(
             "",
-            "文件是空的：应为一个 JSON 对象 { … }",
+            zh_str!("文件是空的：应为一个 JSON 对象 { … }"),
             en_str!("the file is empty: expected a JSON object"),
         )]);
     }
@@ -65,7 +65,7 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
         if r.problems.is_empty() {
             r.problems.push(Problem::new(
                 "",
-                "文件的顶层结构有误",
+                zh_str!("文件的顶层结构有误"),
                 en_str!("the file's top level is malformed"),
             ));
         }
@@ -139,7 +139,7 @@ fn decode(bytes: &[u8]) -> Result<&str, Vec<Problem>> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(vec![Problem::new(
             "",
-            "文件是 UTF-16 编码：请用“UTF-8”编码另存后再试",
+            zh_str!("文件是 UTF-16 编码：请用“UTF-8”编码另存后再试"),
             en_str!("the file is UTF-16: save it as UTF-8"),
         )]);
     }
@@ -149,14 +149,16 @@ fn decode(bytes: &[u8]) -> Result<&str, Vec<Problem>> {
             .map(|t| Position::at_byte(t, t.len()))
             .unwrap_or(Position { line: 1, column: 1 });
         let gb = looks_like_gb18030(bytes.get(e.valid_up_to()..).unwrap_or(&[]));
+        // The two read alike in the readers' build, whose messages are empty.
+        #[allow(clippy::if_same_then_else)]
         let (zh, en) = if gb {
             (
-                "文件不是 UTF-8 编码，看起来是 GBK/GB18030（如 Windows 记事本的“ANSI”）：请用“UTF-8”编码另存后再试",
+                zh_str!("文件不是 UTF-8 编码，看起来是 GBK/GB18030（如 Windows 记事本的“ANSI”）：请用“UTF-8”编码另存后再试"),
                 en_str!("the file is not UTF-8; it looks like GBK/GB18030: save it as UTF-8"),
             )
         } else {
             (
-                "文件不是 UTF-8 编码：请用“UTF-8”编码另存后再试",
+                zh_str!("文件不是 UTF-8 编码：请用“UTF-8”编码另存后再试"),
                 en_str!("the file is not valid UTF-8: save it as UTF-8"),
             )
         };

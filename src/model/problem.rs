@@ -67,6 +67,23 @@ macro_rules! zh {
 }
 pub(crate) use zh;
 
+/// A Chinese message that is a literal: kept natively and in the full
+/// build, empty in the readers' (see [`zh!`]).
+#[cfg(any(not(target_arch = "wasm32"), feature = "full"))]
+macro_rules! zh_str {
+    ($text:literal) => {
+        $text
+    };
+}
+/// A Chinese message that is a literal: empty in the readers' build.
+#[cfg(not(any(not(target_arch = "wasm32"), feature = "full")))]
+macro_rules! zh_str {
+    ($text:literal) => {
+        ""
+    };
+}
+pub(crate) use zh_str;
+
 /// A place in the data file: 1-based line and column, the column counted
 /// in characters as an editor's status bar counts them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

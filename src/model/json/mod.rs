@@ -3,7 +3,7 @@
 //! its whole — can say its line and column. Strict RFC 8259; nesting is
 //! limited so that no input can exhaust the stack.
 
-use super::problem::en_str;
+use super::problem::{en_str, zh_str};
 use decimal::decimal;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -46,11 +46,11 @@ impl Json {
     pub fn kind(&self) -> (&'static str, &'static str) {
         match self {
             Json::Null => ("null", "null"),
-            Json::Bool(_) => ("true 或 false", "a boolean"),
-            Json::Number(_) => ("数字", "a number"),
-            Json::String(_) => ("文本", "a string"),
-            Json::Array(_) => ("列表 [ ]", "a list"),
-            Json::Object(_) => ("对象 { }", "an object"),
+            Json::Bool(_) => (zh_str!("true 或 false"), "a boolean"),
+            Json::Number(_) => (zh_str!("数字"), "a number"),
+            Json::String(_) => (zh_str!("文本"), "a string"),
+            Json::Array(_) => (zh_str!("列表 [ ]"), "a list"),
+            Json::Object(_) => (zh_str!("对象 { }"), "an object"),
         }
     }
 }
@@ -75,7 +75,10 @@ pub(crate) fn parse(text: &str) -> Result<Node, SyntaxError> {
     let node = p.value(0)?;
     p.ws();
     if p.pos < p.bytes.len() {
-        return Err(p.error("JSON 已结束，后面还有多余内容", "trailing characters"));
+        return Err(p.error(
+            zh_str!("JSON 已结束，后面还有多余内容"),
+            "trailing characters",
+        ));
     }
     Ok(node)
 }
@@ -97,7 +100,7 @@ impl Parser<'_> {
 
     fn eof(&self) -> SyntaxError {
         self.error(
-            "文件意外结束：可能缺少 } 或 ]",
+            zh_str!("文件意外结束：可能缺少 } 或 ]"),
             en_str!("EOF while parsing"),
         )
     }
@@ -114,7 +117,7 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
         if depth > MAX_DEPTH {
-            return Err(self.error("嵌套层数过多", en_str!("recursion limit exceeded")));
+            return Err(self.error(zh_str!("嵌套层数过多"), en_str!("recursion limit exceeded")));
         }
         self.ws();
         let at = self.pos;
@@ -128,7 +131,7 @@ impl Parser<'_> {
             Some(b'f') => self.literal("false", Json::Bool(false))?,
             Some(b'n') => self.literal("null", Json::Null)?,
             Some(_) => return Err(self.error(
-                "此处应为一个值（数字、\"文本\"、true/false、null、[ ] 或 { }）；注意使用英文标点",
+                zh_str!("此处应为一个值（数字、\"文本\"、true/false、null、[ ] 或 { }）；注意使用英文标点"),
                 en_str!("expected value"),
             )),
         };
@@ -141,7 +144,7 @@ impl Parser<'_> {
             Ok(value)
         } else {
             Err(self.error(
-                "此处应为一个值（数字、\"文本\"、true/false、null、[ ] 或 { }）；注意使用英文标点",
+                zh_str!("此处应为一个值（数字、\"文本\"、true/false、null、[ ] 或 { }）；注意使用英文标点"),
                 en_str!("expected value"),
             ))
         }
@@ -162,13 +165,13 @@ impl Parser<'_> {
                 None => return Err(self.eof()),
                 Some(b'}') if !members.is_empty() => {
                     return Err(self.error(
-                        "多余的逗号：最后一项后面不能有逗号",
+                        zh_str!("多余的逗号：最后一项后面不能有逗号"),
                         en_str!("trailing comma"),
                     ))
                 }
                 Some(_) => {
                     return Err(self.error(
-                        "字段名必须放在英文双引号里",
+                        zh_str!("字段名必须放在英文双引号里"),
                         en_str!("key must be a string"),
                     ))
                 }
@@ -180,7 +183,9 @@ impl Parser<'_> {
                 Some(b':') => self.pos += 1,
                 None => return Err(self.eof()),
                 Some(_) => {
-                    return Err(self.error("字段名后应为英文冒号 :", en_str!("expected `:`")))
+                    return Err(
+                        self.error(zh_str!("字段名后应为英文冒号 :"), en_str!("expected `:`"))
+                    )
                 }
             }
             let value = self.value(depth + 1)?;
@@ -195,7 +200,7 @@ impl Parser<'_> {
                 None => return Err(self.eof()),
                 Some(_) => {
                     return Err(self.error(
-                        "应为英文逗号或 }：可能漏了逗号",
+                        zh_str!("应为英文逗号或 }：可能漏了逗号"),
                         en_str!("expected `,` or `}`"),
                     ))
                 }
@@ -215,7 +220,7 @@ impl Parser<'_> {
             self.ws();
             if self.peek() == Some(b']') {
                 return Err(self.error(
-                    "多余的逗号：最后一项后面不能有逗号",
+                    zh_str!("多余的逗号：最后一项后面不能有逗号"),
                     en_str!("trailing comma"),
                 ));
             }
@@ -230,7 +235,7 @@ impl Parser<'_> {
                 None => return Err(self.eof()),
                 Some(_) => {
                     return Err(self.error(
-                        "应为英文逗号或 ]：可能漏了逗号",
+                        zh_str!("应为英文逗号或 ]：可能漏了逗号"),
                         en_str!("expected `,` or `]`"),
                     ))
                 }
@@ -260,14 +265,14 @@ impl Parser<'_> {
         if !int_ok {
             return Err(SyntaxError {
                 at: start,
-                zh: "数字写法有误",
+                zh: zh_str!("数字写法有误"),
                 en: en_str!("invalid number"),
             });
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !digits(self) {
-                return Err(self.error("数字写法有误", en_str!("invalid number")));
+                return Err(self.error(zh_str!("数字写法有误"), en_str!("invalid number")));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -276,7 +281,7 @@ impl Parser<'_> {
                 self.pos += 1;
             }
             if !digits(self) {
-                return Err(self.error("数字写法有误", en_str!("invalid number")));
+                return Err(self.error(zh_str!("数字写法有误"), en_str!("invalid number")));
             }
         }
         let literal = self.text.get(start..self.pos).unwrap_or("");
@@ -284,7 +289,7 @@ impl Parser<'_> {
             Some(v) if v.is_finite() => Ok(v),
             _ => Err(SyntaxError {
                 at: start,
-                zh: "数字超出范围",
+                zh: zh_str!("数字超出范围"),
                 en: en_str!("number out of range"),
             }),
         }
@@ -302,7 +307,7 @@ impl Parser<'_> {
             match self.peek() {
                 None => {
                     return Err(self.error(
-                        "字符串缺少结束的双引号",
+                        zh_str!("字符串缺少结束的双引号"),
                         en_str!("EOF while parsing a string"),
                     ))
                 }
@@ -347,9 +352,8 @@ impl Parser<'_> {
                             continue;
                         }
                         _ => {
-                            return Err(
-                                self.error("文本中的转义写法有误", en_str!("invalid escape"))
-                            )
+                            return Err(self
+                                .error(zh_str!("文本中的转义写法有误"), en_str!("invalid escape")))
                         }
                     };
                     self.pos += 1;
@@ -357,7 +361,7 @@ impl Parser<'_> {
                 }
                 Some(_) => {
                     return Err(self.error(
-                        "文本中有控制字符（例如未转义的换行）",
+                        zh_str!("文本中有控制字符（例如未转义的换行）"),
                         en_str!("control character found while parsing a string"),
                     ))
                 }
@@ -367,7 +371,7 @@ impl Parser<'_> {
 
     fn lone_surrogate(&self) -> SyntaxError {
         self.error(
-            "文本中的 \\u 转义是不成对的代理项（\\uD800–\\uDFFF 须成对出现）",
+            zh_str!("文本中的 \\u 转义是不成对的代理项（\\uD800–\\uDFFF 须成对出现）"),
             en_str!("lone surrogate in hex escape"),
         )
     }
@@ -382,7 +386,10 @@ impl Parser<'_> {
                 self.pos += 4;
                 Ok(v)
             }
-            None => Err(self.error("文本中的转义写法有误", en_str!("invalid unicode escape"))),
+            None => Err(self.error(
+                zh_str!("文本中的转义写法有误"),
+                en_str!("invalid unicode escape"),
+            )),
         }
     }
 }

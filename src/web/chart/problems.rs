@@ -8,7 +8,8 @@ use web_sys::{Document, HtmlElement};
 /// Shows a chart's problems in its place, as text. For readers, a
 /// pre-rendered figure stays as it is (it is the chart as built: nothing
 /// on the page moves); in preview (for editors), or where there is no
-/// figure yet, every problem is listed with its path.
+/// figure yet (the full build), every problem is listed with its path.
+/// Either way the console names each problem's place.
 pub(in crate::web) fn show_problems(
     document: &Document,
     figure: &HtmlElement,
@@ -24,7 +25,9 @@ pub(in crate::web) fn show_problems(
     if problems.iter().any(|p| p.zh.is_empty()) {
         web_sys::console::warn_1(&"infographic: 在预览（?preview）中可看到每处错误的原因".into());
     }
-    if !preview && figure.query_selector(".ig-static")?.is_some() {
+    // A pre-rendered figure stays as built; the readers' build meets no
+    // other (`main.js` loads the full build for a page with a bare figure).
+    if !cfg!(feature = "full") || (!preview && figure.query_selector(".ig-static")?.is_some()) {
         return Ok(());
     }
     figure.set_text_content(None);
