@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, article, uncopied, CHARTS, SHOTS, WWW } from './harness.js';
+import { serve, launch, article, uncopied, CHARTS, NATIONAL, SHOTS, WWW } from './harness.js';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -21,7 +21,7 @@ after(async () => {
 });
 
 /** Opens the article with a fault applied; returns the page and its uncaught errors. */
-async function openWith(fault) {
+async function openWith(fault, path = '/') {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   const uncaught = [];
@@ -39,7 +39,7 @@ async function openWith(fault) {
     );
   });
   if (fault) await fault(page);
-  await page.goto(`${server.url}/`);
+  await page.goto(`${server.url}${path}`);
   await page.evaluate(() => window.__ready);
   // Charts below the first screen are mounted just after ready.
   await page.waitForSelector('html[data-infographic-painted]', { state: 'attached' });
@@ -50,8 +50,8 @@ async function openWith(fault) {
  * Every chart's place shows its figure: the live canvas, or the pre-rendered
  * plot, shown, whose accessible name is the chart's title and summary.
  */
-async function assertNoHoles(page, data) {
-  for (const id of CHARTS) {
+async function assertNoHoles(page, data, charts = CHARTS) {
+  for (const id of charts) {
     const figure = page.locator(`figure[data-chart="${id}"]`);
     const shown = await figure.evaluate((f) => {
       const canvas = f.querySelector('.ig-canvas > canvas');
@@ -111,6 +111,44 @@ for (const [name, fault] of Object.entries(FAULTS)) {
     }
   });
 }
+
+// The second article, whose kinds are new: the same faults leave its figures whole.
+const national = JSON.parse(await readFile(join(WWW, 'data', 'national-2024.json'), 'utf8'));
+for (const name of ['the wasm file is missing', 'WebAssembly is disabled', "the page's copy of the data file is invalid"]) {
+  test(`second article, ${name}: every figure stays, nothing uncaught`, async () => {
+    const fault = name.startsWith('the page')
+      ? async (page) => {
+        const { url, handler } = article((html) => html.replace(/(data-infographic-data="[^"]*">)[^<]*/, '$1{"charts": ['), '/national.html');
+        await page.route(url, handler);
+      }
+      : FAULTS[name];
+    const { context, page, uncaught, violations } = await openWith(fault, '/national.html');
+    try {
+      await assertNoHoles(page, national, NATIONAL);
+      assert.deepEqual(uncaught, []);
+      assert.deepEqual(violations, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('under a strict CSP the second article works: every chart live, a key opens a tip', async () => {
+  const { context, page, uncaught, consoleErrors, violations } = await openWith(undefined, '/national.html');
+  try {
+    const report = await page.evaluate(() => window.__ready);
+    assert.deepEqual(report.map((r) => r.id), NATIONAL);
+    assert.equal(await page.locator('figure[data-chart] canvas').count(), NATIONAL.length);
+    await page.locator('figure[data-chart="gdp-growth"] .ig-plot').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.match(await page.locator('figure[data-chart="gdp-growth"] .ig-tip').textContent(), /7\.4%/);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(uncaught, []);
+    assert.deepEqual(consoleErrors, []);
+  } finally {
+    await context.close();
+  }
+});
 
 test('under a strict CSP the demo works: no inline script, no eval, no violation', async () => {
   const { context, page, uncaught, consoleErrors, violations } = await openWith();
