@@ -3,10 +3,10 @@
 //! that the drawing uses.
 
 use crate::format::{
-    number, plan_quantity, quantity, result_places, result_quantity, series_result, share,
-    shown_quantity,
+    figure_text, number, plan_quantity, quantity, result_places, result_quantity, series_result,
+    share, shown_quantity,
 };
-use crate::model::{series_and_categories, Body, Bound, Chart, Item, Sense, Series};
+use crate::model::{grouped_item, series_and_categories, Body, Bound, Chart, Item, Sense, Series};
 
 /// A chart's figures as rows and columns of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,14 +143,6 @@ fn gap(hi: &Item, hi_v: f64, lo_v: f64) -> String {
     }
 }
 
-/// The figure an item shows, or a target's words.
-fn shown(item: &Item) -> String {
-    match (&item.text, item.in_words()) {
-        (Some(text), true) => text.clone(),
-        _ => shown_quantity(item, 1.0).to_string(),
-    }
-}
-
 /// The highest and lowest items by `key`, the first of equals winning.
 fn extremes<'a>(items: &[&'a Item], key: impl Fn(&Item) -> f64) -> Option<(&'a Item, &'a Item)> {
     let hi = items.iter().fold(None::<&Item>, |best, i| match best {
@@ -173,7 +165,7 @@ fn targets(items: &[Item]) -> String {
     let mut s = format!("图表列出{}项指标的目标。", items.len());
     let ranked: Vec<&Item> = items
         .iter()
-        .filter(|i| !i.in_words() && i.decrease.is_none())
+        .filter(|i| i.words().is_none() && i.decrease.is_none())
         .collect();
     if let Some((hi, lo)) = extremes(&ranked, plan).filter(|_| ranked.len() > 1) {
         let tied: Vec<&str> = ranked
@@ -197,11 +189,14 @@ fn targets(items: &[Item]) -> String {
     let worded: Vec<String> = items
         .iter()
         .filter(|i| {
-            i.in_words() || i.bound != Bound::Exact || i.plan_to.is_some() || i.decrease.is_some()
+            i.words().is_some()
+                || i.bound != Bound::Exact
+                || i.plan_to.is_some()
+                || i.decrease.is_some()
         })
-        .map(|i| match (&i.text, i.in_words()) {
-            (Some(text), true) => format!("{}：{text}", i.label),
-            _ => format!("{}目标为{}", i.label, plan_quantity(i, 1.0)),
+        .map(|i| match i.words() {
+            Some(text) => format!("{}：{text}", i.label),
+            None => format!("{}目标为{}", i.label, plan_quantity(i, 1.0)),
         })
         .collect();
     if !worded.is_empty() {
@@ -260,9 +255,7 @@ fn table_of_groups(items: &[Item]) -> Vec<Vec<String>> {
         .map(|category| {
             let mut row = vec![category.to_string()];
             for name in &series {
-                let item = items
-                    .iter()
-                    .find(|i| i.label == *category && i.group.as_deref().unwrap_or("") == *name);
+                let item = grouped_item(items, category, name);
                 row.push(item.map_or("—".to_string(), |i| shown_quantity(i, 1.0).to_string()));
             }
             row
@@ -343,21 +336,20 @@ fn bars(items: &[Item]) -> String {
 }
 
 /// A card's figure in the table: as the card shows it, with the plan
-/// beside a result.
+/// beside a result, or its words.
 fn figure_cell(item: &Item) -> String {
-    let mut s = shown(item);
-    if let (Some(_), Some(_)) = (item.result, item.plan) {
-        s.push_str(&format!("（目标{}）", plan_quantity(item, 1.0)));
+    match item.words() {
+        Some(text) => text.to_string(),
+        None => figure_text(item, 1.0),
     }
-    s
 }
 
 /// The chart's figures as a table: every figure the drawing shows, exactly.
 pub fn table(chart: &Chart) -> Table {
-    let plan_cell = |i: &Item| match (&i.text, i.in_words(), i.plan) {
-        (Some(text), true, _) => text.clone(),
-        (_, _, Some(_)) => plan_quantity(i, 1.0).to_string(),
-        _ => "—".to_string(),
+    let plan_cell = |i: &Item| match (i.words(), i.plan) {
+        (Some(text), _) => text.to_string(),
+        (None, Some(_)) => plan_quantity(i, 1.0).to_string(),
+        (None, None) => "—".to_string(),
     };
     let result_cell = |i: &Item| match i.result {
         Some(_) => result_quantity(i, 1.0).to_string(),

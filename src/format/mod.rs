@@ -123,6 +123,20 @@ pub fn shown_quantity(item: &Item, t: f64) -> Quantity {
     }
 }
 
+/// An item's figure as a chart prints it, counted `t` of the way up: the
+/// result with the plan in brackets, each in its own words
+/// (`5.2%（目标5%左右）`), else the one figure given.
+pub fn figure_text(item: &Item, t: f64) -> String {
+    match (item.result, item.plan) {
+        (Some(_), Some(_)) => format!(
+            "{}（目标{}）",
+            result_quantity(item, t),
+            plan_quantity(item, t)
+        ),
+        _ => shown_quantity(item, t).to_string(),
+    }
+}
+
 /// A series' result counted `t` of the way up, to `places` decimals when
 /// it stands alone ([`result_places`]); beside a plan, as written.
 pub fn series_result(item: &Item, t: f64, places: usize) -> Quantity {

@@ -100,7 +100,7 @@ fn card(
     } else {
         theme.text
     };
-    let (mut bottom, value) = if let (true, Some(text)) = (item.in_words(), &item.text) {
+    let (mut bottom, value) = if let Some(text) = item.words() {
         // A target in words: its words in the figure's place.
         let font = Font {
             size: (theme.sizes.big * 0.55).round(),
@@ -111,7 +111,7 @@ fn card(
         let lines = c.wrap(text, w, font, 3);
         let top = y + 10.0;
         let h = c.lines(&lines, x, top, line_h, font);
-        (top + h + 4.0, text.clone())
+        (top + h + 4.0, text.to_string())
     } else {
         figure(c, item, x, y, w, color)
     };

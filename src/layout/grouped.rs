@@ -11,7 +11,7 @@ use super::scale::{Domain, Linear};
 use super::{Anchor, Font, Mark, Rect, SceneBuilder, NARROW};
 use crate::color::Color;
 use crate::format::shown_quantity;
-use crate::model::{series_and_categories, Item};
+use crate::model::{grouped_item, series_and_categories, Item};
 
 const BAR: f64 = 14.0;
 const BAR_GAP: f64 = 3.0;
@@ -90,10 +90,7 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
         let mut said: Vec<String> = Vec::new();
         for (k, (name, color)) in series.iter().zip(&colors).enumerate() {
             let bar_y = fitted.bar_y + k as f64 * (BAR + BAR_GAP);
-            let item = items
-                .iter()
-                .find(|i| i.label == *category && i.group.as_deref().unwrap_or("") == *name);
-            let Some(item) = item else {
+            let Some(item) = grouped_item(items, category, name) else {
                 // No figure for this series: a dash on the zero line.
                 let muted = Font {
                     color: theme.text_muted,

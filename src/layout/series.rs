@@ -9,9 +9,7 @@ use super::marks::legend::{legend, Swatch};
 use super::rows::note;
 use super::scale::{Domain, Linear};
 use super::{Anchor, Font, Mark, Point, Rect, SceneBuilder, Shape, Stroke};
-use crate::format::{
-    number, padded, plan_quantity, result_places, result_quantity, series_result, shown_quantity,
-};
+use crate::format::{self, number, padded, result_places, series_result, shown_quantity};
 use crate::model::{Bound, Item, Series};
 
 /// More periods than this are drawn as a line.
@@ -319,12 +317,7 @@ fn column(centre: f64, w: f64, a: f64, b: f64) -> Rect {
 /// `places` decimals (a plan keeps its own words: 5%左右).
 fn figure_text(item: &Item, t: f64, places: usize) -> String {
     match (item.result, item.plan) {
-        (Some(_), Some(_)) => format!(
-            "{}（目标{}）",
-            result_quantity(item, t),
-            plan_quantity(item, t)
-        ),
         (Some(_), None) => series_result(item, t, places).to_string(),
-        _ => shown_quantity(item, t).to_string(),
+        _ => format::figure_text(item, t),
     }
 }

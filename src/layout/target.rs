@@ -9,7 +9,7 @@ use super::marks::legend::{legend, Swatch};
 use super::rows::{note, plan_lead, Rows, Side, Tip, BAR};
 use super::scale::Domain;
 use super::SceneBuilder;
-use crate::format::{plan_quantity, result_quantity};
+use crate::format::figure_text;
 use crate::model::{Item, Sense};
 
 /// Lays out the legend, then one row per item; returns the height used.
@@ -55,7 +55,7 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
     let mut rows = Rows::new(c, items, domain, &values, top, extra);
     for (item, value) in items.iter().zip(&values) {
         let row = rows.begin(c, &item.label);
-        if item.in_words() {
+        if item.words().is_some() {
             // Words in the place of the bar, from zero on.
             rows.figure(c, &row, value, rows.zero, Side::Positive);
             let tip = Tip {
@@ -126,12 +126,8 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
 /// result with the plan in brackets, or the plan alone, each in its own
 /// words (`5.2%（目标5%左右）`); a target in words, its words.
 fn value_text(item: &Item, t: f64) -> String {
-    if let (true, Some(text)) = (item.in_words(), &item.text) {
-        return text.clone();
-    }
-    let plan = plan_quantity(item, t);
-    match item.result {
-        Some(_) => format!("{}（目标{plan}）", result_quantity(item, t)),
-        None => plan.to_string(),
+    match item.words() {
+        Some(text) => text.to_string(),
+        None => figure_text(item, t),
     }
 }

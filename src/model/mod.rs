@@ -170,6 +170,13 @@ pub fn series_and_categories(items: &[Item]) -> (Vec<&str>, Vec<&str>) {
     (series, categories)
 }
 
+/// Grouped bars' item for `category` in `series`, if it has one.
+pub fn grouped_item<'a>(items: &'a [Item], category: &str, series: &str) -> Option<&'a Item> {
+    items
+        .iter()
+        .find(|i| i.label == category && i.group.as_deref().unwrap_or("") == series)
+}
+
 /// A series over time: one item per period, its label the period
 /// (`2014年`); a period with neither plan nor result is a gap.
 #[derive(Debug, Clone, PartialEq)]
@@ -450,9 +457,11 @@ impl Item {
         self.plan_to.or(self.plan)
     }
 
-    /// A target stated in words, with no figure.
-    pub fn in_words(&self) -> bool {
-        self.text.is_some() && self.plan.is_none() && self.result.is_none()
+    /// The words of a target stated in words, with no figure.
+    pub fn words(&self) -> Option<&str> {
+        self.text
+            .as_deref()
+            .filter(|_| self.plan.is_none() && self.result.is_none())
     }
 }
 

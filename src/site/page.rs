@@ -146,7 +146,7 @@ pub fn prerender(
 }
 
 /// A data file as a data block the engine reads in place of fetching
-/// `url` (`web::fetch::data_file`): the JSON as written, but for `<`,
+/// `url` (`web::fetch::page_copy`): the JSON as written, but for `<`,
 /// which can only be inside a string and is written `\u003c` there, so
 /// that no `</script>` or `<!--` in a text ends the block.
 pub fn data_block(url: &str, json: &str) -> String {

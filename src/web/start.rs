@@ -73,9 +73,9 @@ pub async fn mount() -> Result<JsValue, JsValue> {
     let mut embeds = false;
     let mut view = None;
     for (root, url, copy, request) in roots {
-        let fetched = match (copy, request) {
-            (_, Some(request)) => request.await,
-            (copy, None) => copy.ok_or_else(String::new),
+        let fetched = match request {
+            Some(request) => request.await,
+            None => copy.ok_or_else(String::new),
         };
         // Read with the figures' places, before any chart DOM goes in: on a
         // phone (a page with a viewport) reading it later would force a

@@ -36,16 +36,9 @@ pub(in crate::web) fn show_problems(
     box_.set_attribute("role", "alert")?;
     let title = format!("图表“{id}”暂时无法显示：数据文件有误");
     append(document, &box_, "p", "ig-error-title", Some(&title))?;
-    // In the readers' build only the page's own problems have words (a
-    // data file that cannot be loaded, a chart not in it).
-    let mut list = None;
-    for p in problems.iter().filter(|p| !p.zh.is_empty()) {
-        let ul = match list.take() {
-            Some(ul) => ul,
-            None => append(document, &box_, "ul", "ig-error-list", None)?,
-        };
-        append(document, &ul, "li", "", Some(&p.to_string()))?;
-        list = Some(ul);
+    let list = append(document, &box_, "ul", "ig-error-list", None)?;
+    for p in problems {
+        append(document, &list, "li", "", Some(&p.to_string()))?;
     }
     figure.append_child(&box_)?;
     Ok(())
