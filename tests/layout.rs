@@ -265,3 +265,29 @@ fn figures_wider_than_the_room_stay_inside() {
         }
     }
 }
+
+/// Found by the 10,000-case property run: a grouped chart's figures were
+/// printed past a 1 px canvas instead of being shortened.
+#[test]
+fn grouped_figures_stay_inside_at_any_width() {
+    let data = r#"{"publication":"p","updated":"u","charts":[{"id":"c","kind":"grouped",
+      "title":"t","subtitle":"s","source":"x","items":[
+      {"label":"Wide WWW项目","group":"甲","unit":"人次","plan":0.9,"result":0.6},
+      {"label":"鑫益州新能源汽车装备制造项目","group":"丙","unit":"人次","plan":9999999999999.99,
+       "result":0.99,"decrease":"降低"}]}]}"#;
+    let doc = load(data.as_bytes()).unwrap();
+    let chart = doc.charts[0].chart.as_ref().unwrap();
+    for width in [1.0, 40.0, 120.0, 320.0] {
+        for t in [0.3, 0.615, 1.0] {
+            let scene = layout_at(chart, width, &ApproxMeasure, &Theme::light(), t);
+            for text in scene.texts() {
+                let b = text.bounds();
+                assert!(
+                    (b.x >= -0.5 && b.right() <= width + 0.5) || text.text.ends_with('…'),
+                    "{:?} at {b:?} outside {width} px at t = {t}",
+                    text.text
+                );
+            }
+        }
+    }
+}

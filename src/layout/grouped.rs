@@ -5,10 +5,10 @@
 //! every series' figure, and its hit area is the whole group of bars.
 
 use super::marks::bar::solid;
-use super::marks::label::{row_label, Flow, VALUE_GAP};
+use super::marks::label::{figure, row_label, Figure, Flow, VALUE_GAP};
 use super::marks::legend::{legend, Swatch};
 use super::scale::{Domain, Linear};
-use super::{Anchor, Font, Mark, Rect, SceneBuilder, NARROW};
+use super::{Font, Mark, Rect, SceneBuilder, NARROW};
 use crate::color::Color;
 use crate::format::shown_quantity;
 use crate::model::{grouped_item, series_and_categories, Item};
@@ -96,25 +96,30 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
                     color: theme.text_muted,
                     ..value_font
                 };
-                c.text(
-                    "—",
-                    zero + VALUE_GAP,
-                    bar_y + BAR / 2.0,
-                    Anchor::Start,
-                    muted,
-                );
+                let at = Figure::After {
+                    end: zero,
+                    y: bar_y + BAR / 2.0,
+                };
+                figure(c, "—", at, muted);
                 said.push(format!("{name}—"));
                 continue;
             };
             let end = x.at(item.value() * t);
             solid(c, zero, end, bar_y, BAR, *color);
             let text = shown_quantity(item, t).to_string();
-            let (at, anchor) = if item.value() < 0.0 {
-                (end.min(zero) - VALUE_GAP, Anchor::End)
+            let mid = bar_y + BAR / 2.0;
+            let at = if item.value() < 0.0 {
+                Figure::Before {
+                    end: end.min(zero),
+                    y: mid,
+                }
             } else {
-                (end.max(zero) + VALUE_GAP, Anchor::Start)
+                Figure::After {
+                    end: end.max(zero),
+                    y: mid,
+                }
             };
-            c.text(&text, at, bar_y + BAR / 2.0, anchor, value_font);
+            figure(c, &text, at, value_font);
             said.push(format!("{name}{}", shown_quantity(item, 1.0)));
         }
         let bottom = fitted.bottom.max(fitted.bar_y + block);
