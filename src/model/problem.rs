@@ -114,6 +114,28 @@ impl Position {
     }
 }
 
+impl Position {
+    /// Where this line and column fall in `text`, in UTF-16 code units
+    /// (a textarea's selection), clamped to the line's end and the text's.
+    #[cfg(any(feature = "full", not(target_arch = "wasm32")))]
+    pub fn utf16_offset(&self, text: &str) -> usize {
+        let mut offset = 0;
+        for (i, line) in text.split('\n').enumerate() {
+            if i + 1 == self.line {
+                let column = self.column.saturating_sub(1);
+                return offset
+                    + line
+                        .chars()
+                        .take(column)
+                        .map(char::len_utf16)
+                        .sum::<usize>();
+            }
+            offset += line.encode_utf16().count() + 1;
+        }
+        text.encode_utf16().count()
+    }
+}
+
 /// One thing wrong with a data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {

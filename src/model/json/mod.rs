@@ -65,6 +65,20 @@ pub(crate) struct SyntaxError {
 
 const MAX_DEPTH: usize = 128;
 
+/// Where the value that starts at byte `at` of `text` ends (just past its
+/// last byte), if it is one: `text[at..end]` is the value as written.
+/// Only editors' code needs it (pasted tables keep an item's other fields
+/// as written), so the readers' build has none of it.
+#[cfg(any(feature = "full", not(target_arch = "wasm32")))]
+pub(crate) fn value_end(text: &str, at: usize) -> Option<usize> {
+    let mut p = Parser {
+        bytes: text.as_bytes(),
+        text,
+        pos: at,
+    };
+    p.value(0).ok().map(|_| p.pos)
+}
+
 /// Parses a whole JSON text.
 pub(crate) fn parse(text: &str) -> Result<Node, SyntaxError> {
     let mut p = Parser {
