@@ -69,16 +69,21 @@ const hash = (p) => {
   names.set(p, built);
   return built;
 };
-let main = files.get('main.js').toString();
 for (const pkg of ['pkg', 'pkg-full']) {
   hash(`${pkg}/infographic_bg.wasm`);
   let glue = files.get(`${pkg}/infographic.js`).toString();
   glue = replaceAll(glue, 'infographic_bg.wasm', basename(names.get(`${pkg}/infographic_bg.wasm`)));
   files.set(`${pkg}/infographic.js`, Buffer.from(glue));
   hash(`${pkg}/infographic.js`);
-  main = replaceAll(main, `'./${pkg}/infographic.js'`, `'./${names.get(`${pkg}/infographic.js`)}'`);
 }
-files.set('main.js', Buffer.from(main));
+// The scripts that load the engine: the articles' (main.js) and the workbench's.
+for (const entry of ['main.js', 'editor.js']) {
+  let code = files.get(entry).toString();
+  for (const pkg of ['pkg', 'pkg-full']) {
+    code = replaceAll(code, `'./${pkg}/infographic.js'`, `'./${names.get(`${pkg}/infographic.js`)}'`);
+  }
+  files.set(entry, Buffer.from(code));
+}
 for (const p of files.keys()) {
   const code = ['.js', '.css', '.wasm'].includes(extname(p));
   const data = p.startsWith('data/') && extname(p) === '.json' && !p.endsWith('.schema.json');

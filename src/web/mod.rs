@@ -20,6 +20,8 @@
 //!   embeds' height messages; it uses `start::remount` and `fetch`.
 //! - `share.rs`: the save-image dialog; `canvas.rs`: drawing a scene on a
 //!   canvas, for the charts and the dialog alike.
+//! - `workbench/` (the full build only): the editors' page, `editor.html` —
+//!   open, check, redraw, paste a table, save.
 
 mod canvas;
 mod chart;
@@ -33,5 +35,9 @@ mod screen;
 mod share;
 mod start;
 mod timer;
+#[cfg(feature = "full")]
+mod workbench;
 
 pub use start::mount;
+#[cfg(feature = "full")]
+pub use workbench::workbench;

@@ -22,6 +22,27 @@ use web_sys::{Document, Element, HtmlElement};
 /// readers' build drops it.
 const FULL: bool = cfg!(feature = "full");
 
+#[cfg(feature = "full")]
+thread_local! {
+    static WORKBENCH: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Makes every later take-over the workbench's: figures written afresh
+/// with every problem in place (as preview), no preview banner, and every
+/// chart drawn at rest (no entrance at each key).
+#[cfg(feature = "full")]
+pub(super) fn as_workbench() {
+    WORKBENCH.with(|w| w.set(true));
+}
+
+/// Whether this page is the workbench (never in the readers' build).
+fn workbench() -> bool {
+    #[cfg(feature = "full")]
+    return WORKBENCH.with(std::cell::Cell::get);
+    #[cfg(not(feature = "full"))]
+    false
+}
+
 /// Mounts every infographic on the page not mounted before; resolves when
 /// every chart has drawn its first frame (or shown its problem). On the way
 /// it dispatches `infographic:ready` once the charts on the first screen
@@ -140,6 +161,10 @@ pub(super) struct Pending {
     /// Write the figure's markup afresh (preview: the data file changed
     /// since the page was built) instead of adopting it.
     rewrite: bool,
+    /// Drawn at rest, with no entrance (the workbench; the readers' build
+    /// has no such field: 68 B of wasm).
+    #[cfg(feature = "full")]
+    still: bool,
 }
 
 impl Pending {
@@ -151,6 +176,8 @@ impl Pending {
     /// Takes the chart's figure over and adds it to the page's charts;
     /// `on_screen`: the reader may see it now (no entrance).
     fn take_over(self, document: &Document, on_screen: bool) -> Result<Rc<Mounted>, JsValue> {
+        #[cfg(feature = "full")]
+        let on_screen = on_screen || self.still;
         let m = Mounted::create(
             document,
             &self.figure,
@@ -207,7 +234,7 @@ fn find_charts(
             dark: Theme::dark(),
         },
     });
-    if FULL && preview {
+    if FULL && preview && !workbench() {
         let count = match &loaded {
             Ok(doc) => doc.problems().count(),
             Err(p) => p.len(),
@@ -256,6 +283,8 @@ fn find_charts(
                     fit,
                     top,
                     rewrite: preview,
+                    #[cfg(feature = "full")]
+                    still: workbench(),
                 }),
             ),
             Err(problems) => {

@@ -1,0 +1,9 @@
+// The data-file workbench: everything it does lives in the engine's full build.
+try {
+  const { default: init, workbench } = await import('./pkg-full/infographic.js');
+  await init();
+  workbench();
+} catch (error) {
+  document.getElementById('wb-status').textContent = `编辑器无法启动：${error}`;
+  console.warn('infographic:', error);
+}
