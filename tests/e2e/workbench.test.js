@@ -276,6 +276,51 @@ test('a GBK file is read as GBK, shown, and saved as UTF-8 only once agreed', as
   }
 });
 
+test("before publishing: every check, then each chart in a phone's and a desktop's column, its summary and images", async () => {
+  const { context, page, errors } = await bench(1200);
+  try {
+    await page.selectOption('#wb-template', { index: 1 });
+    await page.click('#wb-start');
+    await drawn(page, 5);
+    const text = await page.inputValue('#wb-text');
+    // A problem left: no publishing view, the count instead.
+    await page.fill('#wb-text', text.replace('"unit": "万人"', '"unit": ""'));
+    await page.waitForFunction(() => document.querySelectorAll('#wb-problem-list li').length > 0);
+    await page.click('#wb-publish-check');
+    assert.match(await page.textContent('#wb-publish-result'), /^还有\d+个问题/);
+    assert.equal(await page.locator('#wb-publish canvas').count(), 0);
+    // Clean: every chart at both widths, drawn; its summary; SVG and PNG.
+    await page.fill('#wb-text', text);
+    await drawn(page, 5);
+    await page.click('#wb-publish-check');
+    assert.match(await page.textContent('#wb-publish-result'), /^检查通过：5个图表都没有问题/);
+    await page.waitForFunction(() => [...document.querySelectorAll('#wb-publish figure[data-chart] canvas')].filter((c) => c.width > 0).length === 10);
+    const widths = await page.$$eval('#wb-publish .wb-pub-screens', (rows) =>
+      rows.map((r) => [...r.querySelectorAll('figure[data-chart] canvas')].map((c) => Math.round(c.getBoundingClientRect().width))));
+    assert.deepEqual(widths, Array(5).fill([358, 648]));
+    assert.equal(await page.locator('#wb-publish .wb-pub-summary').count(), 5);
+    assert.match(await page.locator('#wb-publish .wb-pub-summary').first().textContent(), /国内生产总值增长/);
+    assert.equal(await page.locator('#wb-publish .wb-pub-image img').count(), 10);
+    assert.ok(await page.$$eval('#wb-publish .wb-pub-image img', (imgs) => imgs.every((i) => i.complete && i.naturalWidth > 0)));
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#wb-publish a[download$=".svg"] >> nth=0')]);
+    assert.equal(svg.suggestedFilename(), 'targets-2024-640.svg');
+    assert.match(await readFile(await svg.path(), 'utf8'), /^<svg[\s\S]*国内生产总值增长[\s\S]*<\/svg>\s*$/);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#wb-publish a[download$=".png"] >> nth=0')]);
+    assert.equal(png.suggestedFilename(), 'targets-2024-540@2x.png');
+    const bytes = await readFile(await png.path());
+    assert.equal(bytes.readUInt32BE(16), 1080, 'the PNG is 1080 px wide');
+    await page.locator('#wb-publish').screenshot({ path: join(SHOTS, 'editor-publish-1200.png') });
+    const axe = await new AxeBuilder({ page }).include('#wb-publish').analyze();
+    assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+    // An edit makes the view out of date: it goes.
+    await page.fill('#wb-text', text.replace('2024年', '2025年'));
+    assert.equal(await page.isVisible('#wb-publish'), false);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 for (const [width, dpr] of [[390, 3], [1200, 1]]) {
   test(`the workbench at ${width} px: axe finds nothing, and a screenshot`, async () => {
     const { context, page, errors } = await bench(width, { dpr });

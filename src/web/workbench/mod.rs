@@ -10,10 +10,13 @@
 //! - `draft.rs`: the unsaved change kept across reloads.
 //! - `view.rs`: the problem list and the charts.
 //! - `paste.rs`: a spreadsheet's table into a chart's items.
+//! - `publish.rs`: before publishing — every check, the charts at a phone's
+//!   and a desktop's width, their summaries and images.
 
 mod draft;
 mod file;
 mod paste;
+mod publish;
 mod view;
 
 use super::dom::{listen, Listener};
@@ -189,6 +192,22 @@ pub fn workbench() -> Result<(), JsValue> {
     }
     {
         let state = state.clone();
+        listeners.push(listen::<Event>(
+            &on("wb-publish-check")?,
+            "click",
+            move |_| {
+                let (document, text) = {
+                    let s = state.borrow();
+                    (s.document.clone(), s.text.value())
+                };
+                if let Err(e) = publish::check(&document, &text) {
+                    failed(&state, "发布前检查未完成", &e);
+                }
+            },
+        )?);
+    }
+    {
+        let state = state.clone();
         listeners.push(listen::<Event>(&on("wb-convert")?, "click", move |_| {
             let document = {
                 let mut s = state.borrow_mut();
@@ -279,6 +298,8 @@ fn changed(state: &Shared) {
             },
         )
     };
+    // What the publishing check showed is out of date.
+    show(&document, "wb-publish", false);
     if draft.text == draft.saved {
         draft::forget();
         say(&document, "wb-status", "已保存。");
