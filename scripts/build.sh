@@ -8,14 +8,17 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$ROOT/target/tools/node_modules/.bin:$PATH"
 cd "$ROOT"
-# Two builds of the engine: the readers' (target/pkg: takes pre-rendered
-# figures over), and the full one (target/pkg-full: also writes bare
-# figures, words every problem in Chinese, live preview), which main.js
-# loads for a page opened with ?preview or with a figure not pre-rendered.
+# Three builds of the engine: the readers' (target/pkg: takes pre-rendered
+# figures over), the full one (target/pkg-full: also writes bare figures,
+# words every problem in Chinese, live preview), which main.js loads for a
+# page opened with ?preview or with a figure not pre-rendered, and the
+# editor's (target/pkg-editor), which only editor.html loads.
 wasm-pack build --release --target web --out-dir target/pkg --out-name infographic --no-typescript --no-pack
 wasm-pack build --release --target web --out-dir target/pkg-full --out-name infographic --no-typescript --no-pack -- --features full
+# The workbench's build (editor.html only): the full build, the workbench and SVG images.
+wasm-pack build --release --target web --out-dir target/pkg-editor --out-name infographic --no-typescript --no-pack -- --features editor
 # wasm-bindgen writes its glue readable: minified it is 1.7 KB smaller gzipped.
-for pkg in target/pkg target/pkg-full; do
+for pkg in target/pkg target/pkg-full target/pkg-editor; do
   terser "$pkg/infographic.js" --module --compress --mangle --output "$pkg/infographic.js"
 done
 rm -rf target/site

@@ -3,7 +3,8 @@
 //   node scripts/site.mjs [--base URL]
 //
 // - pages and snippets pre-rendered by `infographic prerender` (target/site/),
-// - the wasm module and its JS glue, readers' (target/pkg/) and full (target/pkg-full/), main.js and the stylesheets (www/),
+// - the wasm module and its JS glue, readers' (target/pkg/), full (target/pkg-full/) and the
+//   workbench's (target/pkg-editor/), main.js, editor.js and the stylesheets (www/),
 // - each data file, and its generated stylesheet (target/site/data/).
 //
 // Code, stylesheets and data get content-hashed names (NAME.HASH.EXT: a server may
@@ -56,7 +57,7 @@ for (const p of walk(WWW)) {
   files.set(p, readFileSync(join(WWW, p)));
 }
 for (const p of walk(STAGE)) files.set(p, readFileSync(join(STAGE, p)));
-for (const pkg of ['pkg', 'pkg-full']) {
+for (const pkg of ['pkg', 'pkg-full', 'pkg-editor']) {
   for (const name of ['infographic.js', 'infographic_bg.wasm']) {
     files.set(`${pkg}/${name}`, readFileSync(join(ROOT, 'target', pkg, name)));
   }
@@ -69,7 +70,7 @@ const hash = (p) => {
   names.set(p, built);
   return built;
 };
-for (const pkg of ['pkg', 'pkg-full']) {
+for (const pkg of ['pkg', 'pkg-full', 'pkg-editor']) {
   hash(`${pkg}/infographic_bg.wasm`);
   let glue = files.get(`${pkg}/infographic.js`).toString();
   glue = replaceAll(glue, 'infographic_bg.wasm', basename(names.get(`${pkg}/infographic_bg.wasm`)));
@@ -79,7 +80,7 @@ for (const pkg of ['pkg', 'pkg-full']) {
 // The scripts that load the engine: the articles' (main.js) and the workbench's.
 for (const entry of ['main.js', 'editor.js']) {
   let code = files.get(entry).toString();
-  for (const pkg of ['pkg', 'pkg-full']) {
+  for (const pkg of ['pkg', 'pkg-full', 'pkg-editor']) {
     code = replaceAll(code, `'./${pkg}/infographic.js'`, `'./${names.get(`${pkg}/infographic.js`)}'`);
   }
   files.set(entry, Buffer.from(code));

@@ -16,6 +16,7 @@ step "clippy (native and wasm32)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets --features full -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets --features editor -- -D warnings
 step "native tests"
 cargo test
 step "property tests, 10,000 cases each (optimised, unwinding: the props profile)"

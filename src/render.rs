@@ -145,8 +145,8 @@ pub fn backing_store(need: (u32, u32), current: Option<(u32, u32)>) -> (u32, u32
 
 /// Renders `scene` as a standalone SVG document (text as text), its
 /// background painted: an image that travels alone.
-/// (Also in the full WebAssembly build: the workbench offers the images.)
-#[cfg(any(feature = "full", not(target_arch = "wasm32")))]
+/// (Also in the editor WebAssembly build: the workbench offers the images.)
+#[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
 pub fn to_svg(scene: &Scene, font_family: &str) -> Result<String, String> {
     svg(scene, font_family, true)
 }
@@ -223,7 +223,7 @@ pub fn to_png(
     pixmap.encode_png().map_err(|e| e.to_string())
 }
 
-#[cfg(any(feature = "full", not(target_arch = "wasm32")))]
+#[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
 fn svg(scene: &Scene, font_family: &str, background: bool) -> Result<String, String> {
     let mut out = String::new();
     {

@@ -1,6 +1,7 @@
-// The data-file workbench: everything it does lives in the engine's full build.
+// The data-file workbench: everything it does lives in the engine's editor build
+// (the full build with the workbench; article pages never load it).
 try {
-  const { default: init, workbench } = await import('./pkg-full/infographic.js');
+  const { default: init, workbench } = await import('./pkg-editor/infographic.js');
   await init();
   workbench();
 } catch (error) {

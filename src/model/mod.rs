@@ -16,8 +16,9 @@ mod problem;
 mod read;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
-// Editors' code: the full build and native only (never in the readers' wasm).
-#[cfg(any(feature = "full", not(target_arch = "wasm32")))]
+// The workbench's code: the editor build and native only (never in the readers'
+// or the full wasm).
+#[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
 pub mod sheet;
 mod validate;
 

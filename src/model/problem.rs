@@ -117,7 +117,7 @@ impl Position {
 impl Position {
     /// Where this line and column fall in `text`, in UTF-16 code units
     /// (a textarea's selection), clamped to the line's end and the text's.
-    #[cfg(any(feature = "full", not(target_arch = "wasm32")))]
+    #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
     pub fn utf16_offset(&self, text: &str) -> usize {
         let mut offset = 0;
         for (i, line) in text.split('\n').enumerate() {

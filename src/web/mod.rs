@@ -20,7 +20,7 @@
 //!   embeds' height messages; it uses `start::remount` and `fetch`.
 //! - `share.rs`: the save-image dialog; `canvas.rs`: drawing a scene on a
 //!   canvas, for the charts and the dialog alike.
-//! - `workbench/` (the full build only): the editors' page, `editor.html` —
+//! - `workbench/` (the editor build only): the editors' page, `editor.html` —
 //!   open, check, redraw, paste a table, save.
 
 mod canvas;
@@ -35,9 +35,9 @@ mod screen;
 mod share;
 mod start;
 mod timer;
-#[cfg(feature = "full")]
+#[cfg(feature = "editor")]
 mod workbench;
 
 pub use start::mount;
-#[cfg(feature = "full")]
+#[cfg(feature = "editor")]
 pub use workbench::workbench;

@@ -22,7 +22,7 @@ use web_sys::{Document, Element, HtmlElement};
 /// readers' build drops it.
 const FULL: bool = cfg!(feature = "full");
 
-#[cfg(feature = "full")]
+#[cfg(feature = "editor")]
 thread_local! {
     static WORKBENCH: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
@@ -30,16 +30,16 @@ thread_local! {
 /// Makes every later take-over the workbench's: figures written afresh
 /// with every problem in place (as preview), no preview banner, and every
 /// chart drawn at rest (no entrance at each key).
-#[cfg(feature = "full")]
+#[cfg(feature = "editor")]
 pub(super) fn as_workbench() {
     WORKBENCH.with(|w| w.set(true));
 }
 
 /// Whether this page is the workbench (never in the readers' build).
 fn workbench() -> bool {
-    #[cfg(feature = "full")]
+    #[cfg(feature = "editor")]
     return WORKBENCH.with(std::cell::Cell::get);
-    #[cfg(not(feature = "full"))]
+    #[cfg(not(feature = "editor"))]
     false
 }
 
@@ -138,7 +138,12 @@ pub(super) async fn remount(
     fetched: Result<Vec<u8>, String>,
 ) {
     page::unmount(root);
-    let view = view_height();
+    // The workbench redraws one chart at a time, and at once wherever it is.
+    let view = if workbench() {
+        f64::INFINITY
+    } else {
+        view_height()
+    };
     let result = find_charts(document, root, url, fetched, true)
         .map(|found| first_screen(document, found, view))
         .and_then(|_| page::watch());
@@ -162,8 +167,8 @@ pub(super) struct Pending {
     /// since the page was built) instead of adopting it.
     rewrite: bool,
     /// Drawn at rest, with no entrance (the workbench; the readers' build
-    /// has no such field: 68 B of wasm).
-    #[cfg(feature = "full")]
+    /// and the full builds have no such field: 68 B of wasm).
+    #[cfg(feature = "editor")]
     still: bool,
 }
 
@@ -176,7 +181,7 @@ impl Pending {
     /// Takes the chart's figure over and adds it to the page's charts;
     /// `on_screen`: the reader may see it now (no entrance).
     fn take_over(self, document: &Document, on_screen: bool) -> Result<Rc<Mounted>, JsValue> {
-        #[cfg(feature = "full")]
+        #[cfg(feature = "editor")]
         let on_screen = on_screen || self.still;
         let m = Mounted::create(
             document,
@@ -283,7 +288,7 @@ fn find_charts(
                     fit,
                     top,
                     rewrite: preview,
-                    #[cfg(feature = "full")]
+                    #[cfg(feature = "editor")]
                     still: workbench(),
                 }),
             ),
@@ -343,7 +348,13 @@ fn first_screen(
                     .flatten()
                     .is_none();
             let drawn = pending.take_over(document, true).and_then(|m| {
-                m.draw_at(fit, Relayout::Always, Paint::Later)?;
+                // (The workbench redraws one chart, which the editor waits for.)
+                let paint = if workbench() {
+                    Paint::Now
+                } else {
+                    Paint::Later
+                };
+                m.draw_at(fit, Relayout::Always, paint)?;
                 if bare {
                     above += m.height();
                 }

@@ -69,7 +69,7 @@ const MAX_DEPTH: usize = 128;
 /// last byte), if it is one: `text[at..end]` is the value as written.
 /// Only editors' code needs it (pasted tables keep an item's other fields
 /// as written), so the readers' build has none of it.
-#[cfg(any(feature = "full", not(target_arch = "wasm32")))]
+#[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
 pub(crate) fn value_end(text: &str, at: usize) -> Option<usize> {
     let mut p = Parser {
         bytes: text.as_bytes(),

@@ -43,12 +43,6 @@ fn values_and_offsets() {
         Some(Json::Number(-25.0))
     );
     assert_eq!(items.get(1).map(|n| n.at), Some(11));
-    let text = r#" {"a": [1, -2.5e1, true, null], "b": "x\"\u00e9\ud83d\ude80"} "#;
-    assert_eq!(super::value_end(text, 1), Some(61));
-    assert_eq!(super::value_end(text, 7), Some(30));
-    assert_eq!(super::value_end(text, 0), Some(61));
-    assert_eq!(super::value_end(text, 2), Some(5));
-    assert_eq!(super::value_end(text, 3), None);
     assert_eq!(
         m.get(1).map(|(_, _, n)| n.value.clone()),
         Some(Json::String("x\"é🚀".into()))
@@ -121,4 +115,15 @@ fn errors_point_at_the_offence() {
     assert_eq!(err("，"), (0, "expected value"));
     assert_eq!(err(""), (0, "EOF while parsing"));
     assert_eq!(err(&"[".repeat(500)), (129, "recursion limit exceeded"));
+}
+
+#[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
+#[test]
+fn value_ends() {
+    let text = r#" {"a": [1, -2.5e1, true, null], "b": "x\"\u00e9\ud83d\ude80"} "#;
+    assert_eq!(super::value_end(text, 1), Some(61));
+    assert_eq!(super::value_end(text, 7), Some(30));
+    assert_eq!(super::value_end(text, 0), Some(61));
+    assert_eq!(super::value_end(text, 2), Some(5));
+    assert_eq!(super::value_end(text, 3), None);
 }

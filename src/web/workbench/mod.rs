@@ -1,4 +1,4 @@
-//! The editors' workbench (`editor.html`, the full build only): open a
+//! The editors' workbench (`editor.html`, the editor build only): open a
 //! data file (picker, drag and drop, or a start from an article or a blank
 //! one), edit its text with every problem listed where it is and every
 //! chart redrawn as one types, paste a table from a spreadsheet into a
@@ -31,7 +31,7 @@ use web_sys::{
 };
 
 /// How long after the last key the charts are redrawn, ms.
-const QUIET_MS: i32 = 120;
+const QUIET_MS: i32 = 100;
 
 /// A blank article: one chart to fill in (its items by pasting a table).
 const BLANK: &str = r#"{

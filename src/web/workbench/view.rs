@@ -4,7 +4,8 @@
 
 use super::super::dom::{append, attrs};
 use super::super::start::remount;
-use crate::model::{Document as Data, Problem};
+use crate::model::{Chart, Document as Data, Problem, ThemeSpec};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlTextAreaElement};
@@ -75,44 +76,85 @@ pub(super) fn go_to(text: &HtmlTextAreaElement, button: &Element) {
     text.set_scroll_top(top.max(0.0) as i32);
 }
 
-/// Draws every chart of `data` in `root` from the file's `bytes`: one
-/// figure per chart, in file order, each written afresh (a chart with a
-/// problem shows it in its place; the others draw).
+/// What the charts pane shows: each chart's id and what was read of it,
+/// and the file's theme and source line, as last drawn.
+#[derive(Default)]
+struct Shown {
+    charts: Vec<(String, Result<Chart, Vec<Problem>>)>,
+    file: Option<(ThemeSpec, String, String)>,
+}
+
+thread_local! {
+    static SHOWN: RefCell<Shown> = RefCell::new(Shown::default());
+}
+
+/// Draws every chart of `data` in `root` from the file's `bytes`, each in a
+/// box of its own (a root of its own), in file order; a chart with a
+/// problem shows it in its place. Only the charts that changed since the
+/// last call are drawn again (every one when the theme or the source line
+/// changed, or charts came, went or moved).
 pub(super) fn charts(
     document: &Document,
     root: &Element,
     data: &Data,
     bytes: Vec<u8>,
 ) -> Result<(), JsValue> {
-    let ids: Vec<String> = data
+    let now: Vec<(String, Result<Chart, Vec<Problem>>)> = data
         .charts
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            c.id.clone()
-                .unwrap_or_else(|| format!("（第{}个图表）", i + 1))
+            let id =
+                c.id.clone()
+                    .unwrap_or_else(|| format!("（第{}个图表）", i + 1));
+            (id, c.chart.clone())
         })
         .collect();
-    let list = root.query_selector_all(":scope > figure[data-chart]")?;
-    let same = list.length() as usize == ids.len()
-        && ids.iter().enumerate().all(|(i, id)| {
-            list.item(i as u32)
-                .and_then(|n| n.dyn_into::<Element>().ok())
-                .and_then(|f| f.get_attribute("data-chart"))
-                .is_some_and(|f| f == *id)
-        });
-    if !same {
+    let file = Some((
+        data.theme.clone(),
+        data.publication.clone(),
+        data.updated.clone(),
+    ));
+    let changed: Vec<bool> = SHOWN.with(|shown| {
+        let mut shown = shown.borrow_mut();
+        let same_list = shown.file == file
+            && shown.charts.len() == now.len()
+            && shown.charts.iter().zip(&now).all(|(a, b)| a.0 == b.0);
+        let changed = now
+            .iter()
+            .enumerate()
+            .map(|(i, c)| !same_list || shown.charts.get(i) != Some(c))
+            .collect();
+        shown.charts = now.clone();
+        shown.file = file;
+        changed
+    });
+    let boxes = root.query_selector_all(":scope > .wb-one")?;
+    if boxes.length() as usize != now.len() || changed.iter().all(|c| *c) {
         root.set_text_content(None);
-        for id in &ids {
-            let figure = append(document, root, "figure", "ig-chart", None)?;
+        for (id, _) in &now {
+            let one = append(document, root, "div", "wb-one", None)?;
+            let figure = append(document, &one, "figure", "ig-chart", None)?;
             figure.set_attribute("data-chart", id)?;
         }
     }
-    let document = document.clone();
-    let root = root.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        remount(&document, &root, "", Ok(bytes)).await;
-    });
+    let boxes = root.query_selector_all(":scope > .wb-one")?;
+    for (i, changed) in changed.into_iter().enumerate() {
+        let Some(one) = boxes
+            .item(i as u32)
+            .and_then(|n| n.dyn_into::<Element>().ok())
+        else {
+            continue;
+        };
+        if !changed {
+            continue;
+        }
+        let document = document.clone();
+        let bytes = bytes.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            remount(&document, &one, "", Ok(bytes)).await;
+        });
+    }
     Ok(())
 }
 
