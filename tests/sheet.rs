@@ -106,8 +106,8 @@ fn a_table_with_a_head_fills_a_bars_chart() {
         };
         assert_eq!(items.len(), 2);
         assert_eq!(items[0].plan, Some(25.5));
-        // The label as pasted; the unit from the column's head.
-        assert!(items[1].label.starts_with("鑫益州新能源"));
+        // A label over two lines in its cell, as one; the unit from the column's head.
+        assert_eq!(items[1].label, "鑫益州新能源汽车项目");
         assert_eq!(items[1].unit, "亿元");
         // Every other chart reads as before.
         assert_eq!(
@@ -179,6 +179,18 @@ fn every_unreadable_cell_is_named_and_the_file_is_left_alone() {
     assert!(missing[0].message.contains("nope"));
     let broken = paste("{", "q1-starts", "a\t1").unwrap_err();
     assert!(broken[0].message.contains("语法错误"));
+}
+
+#[test]
+fn a_label_over_lines_is_one_line() {
+    let out = paste(
+        KAZUO,
+        "q1-starts",
+        "\"Wide\nWWW\"\t1\n\"新能源\r\n 汽车\"\t2\n",
+    )
+    .unwrap();
+    assert!(out.contains("\"label\": \"Wide WWW\""), "{out}");
+    assert!(out.contains("\"label\": \"新能源汽车\""), "{out}");
 }
 
 #[test]

@@ -465,7 +465,7 @@ fn read_rows(
             .iter()
             .position(|c| *c == Column::Label)
             .unwrap_or(0);
-        let label = cell(label_col).to_string();
+        let label = one_line(cell(label_col));
         if label.is_empty() {
             problems.push(CellProblem {
                 row: row_no,
@@ -580,6 +580,27 @@ fn read_rows(
     } else {
         Err(problems)
     }
+}
+
+/// A cell written over several lines (Alt+Enter in a spreadsheet) as one
+/// line: lines of Chinese joined as they are, others with a space.
+fn one_line(cell: &str) -> String {
+    let mut out = String::new();
+    for line in cell.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let ascii_edge = out
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            && line
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+        if ascii_edge {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// An object's members with each value's text as written in the file.

@@ -256,6 +256,30 @@ test('an unsaved change survives a reload, and closing the tab asks first', asyn
   }
 });
 
+test('opening another file over unsaved changes asks first', async () => {
+  const { context, page, errors } = await bench(1200);
+  try {
+    await page.setInputFiles('#wb-file', DATA);
+    await drawn(page, 5);
+    const edited = (await page.inputValue('#wb-text')).replace('"updated": "2024年3月"', '"updated": "2024年6月"');
+    await page.fill('#wb-text', edited);
+    const other = join(WWW, 'data', 'national-2024.json');
+    // Declined: the edited text stays.
+    const declined = new Promise((ok) => page.once('dialog', async (d) => { ok(d.type()); await d.dismiss(); }));
+    await page.setInputFiles('#wb-file', other);
+    assert.equal(await declined, 'confirm');
+    assert.equal(await page.inputValue('#wb-text'), edited);
+    // Accepted: the other file.
+    page.once('dialog', (d) => d.accept());
+    await page.setInputFiles('#wb-file', other);
+    await page.waitForFunction(() => document.getElementById('wb-name').textContent === 'national-2024.json');
+    assert.equal(await page.inputValue('#wb-text'), await readFile(other, 'utf8'));
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a GBK file is read as GBK, shown, and saved as UTF-8 only once agreed', async () => {
   const { context, page, errors } = await bench(1200);
   try {

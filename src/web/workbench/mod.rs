@@ -145,7 +145,9 @@ pub fn workbench() -> Result<(), JsValue> {
         let picked = input.clone();
         listeners.push(listen::<Event>(&input, "change", move |_| {
             if let Some(file) = picked.files().and_then(|f| f.get(0)) {
-                open_file(&state, file, None);
+                if may_replace(&state) {
+                    open_file(&state, file, None);
+                }
             }
             picked.set_value("");
         })?);
@@ -153,6 +155,9 @@ pub fn workbench() -> Result<(), JsValue> {
     {
         let state = state.clone();
         listeners.push(listen::<Event>(&on("wb-open")?, "click", move |_| {
+            if !may_replace(&state) {
+                return;
+            }
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match file::pick().await {
@@ -244,7 +249,9 @@ pub fn workbench() -> Result<(), JsValue> {
                 .and_then(|d| d.files())
                 .and_then(|f| f.get(0))
             {
-                open_file(&state, file, None);
+                if may_replace(&state) {
+                    open_file(&state, file, None);
+                }
             }
         })?);
     }
@@ -411,8 +418,7 @@ fn opened(state: &Shared, name: &str, bytes: &[u8], handle: Option<JsValue>) {
 
 /// Starts from an article's data file (`url`), or a blank one (`""`).
 fn start_from(state: &Shared, url: &str) {
-    if dirty(state) && !confirm("当前文件有未保存的修改，确定放弃并打开另一个文件吗？")
-    {
+    if !may_replace(state) {
         return;
     }
     if url.is_empty() {
@@ -443,6 +449,12 @@ fn unhashed(name: &str) -> String {
         }
         _ => name.to_string(),
     }
+}
+
+/// Whether the text may be replaced by another file's: nothing unsaved,
+/// or the editor agrees to drop it.
+fn may_replace(state: &Shared) -> bool {
+    !dirty(state) || confirm("当前文件有未保存的修改，确定放弃并打开另一个文件吗？")
 }
 
 fn confirm(question: &str) -> bool {
