@@ -6,6 +6,9 @@
 //! a download. An unsaved change is kept in the browser's storage and
 //! offered back after a reload; closing the tab with one asks first.
 //!
+//! - `open.rs`: opening a file, an article's or a blank one; the unsaved
+//!   text offered back after a reload.
+//! - `save.rs`: saving back to the file, or as a download.
 //! - `file.rs`: reading (UTF-8, GBK, UTF-16) and writing files.
 //! - `draft.rs`: the unsaved change kept across reloads.
 //! - `view.rs`: the problem list and the charts.
@@ -15,9 +18,14 @@
 
 mod draft;
 mod file;
+mod open;
 mod paste;
 mod publish;
+mod save;
 mod view;
+
+use open::{may_replace, offer_draft, open_file, opened, start_from};
+use save::save;
 
 use super::dom::{listen, Listener};
 use crate::model::load;
@@ -32,26 +40,6 @@ use web_sys::{
 
 /// How long after the last key the charts are redrawn, ms.
 const QUIET_MS: i32 = 100;
-
-/// A blank article: one chart to fill in (its items by pasting a table).
-const BLANK: &str = r#"{
-  "$schema": "./infographic.schema.json",
-  "publication": "喀左时讯",
-  "updated": "",
-  "charts": [
-    {
-      "id": "chart-1",
-      "kind": "bars",
-      "title": "",
-      "subtitle": "",
-      "source": "数据来源：",
-      "notes": [],
-      "items": []
-    }
-  ]
-}
-"#;
-
 /// The file being edited.
 struct State {
     document: Document,
@@ -363,182 +351,6 @@ fn render(state: &Shared) -> Result<(), JsValue> {
     }
     Ok(())
 }
-
-/// Opens a `File` chosen with the file input or dropped on the page.
-fn open_file(state: &Shared, file: web_sys::File, handle: Option<JsValue>) {
-    let state = state.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        match file::bytes_of(&file).await {
-            Ok(bytes) => opened(&state, &file.name(), &bytes, handle),
-            Err(e) => failed(&state, "文件无法读取", &e),
-        }
-    });
-}
-
-/// Shows a file just read, replacing what was edited.
-fn opened(state: &Shared, name: &str, bytes: &[u8], handle: Option<JsValue>) {
-    let opened = match file::decode(bytes) {
-        Ok(o) => o,
-        Err(e) => return failed(state, "文件无法按文本读取", &e),
-    };
-    let document = {
-        let mut s = state.borrow_mut();
-        s.name = name.to_string();
-        s.saved = opened.text.clone();
-        s.handle = handle;
-        s.crlf = opened.crlf;
-        s.bom = opened.bom;
-        s.foreign = opened.foreign;
-        s.text.set_value(&opened.text);
-        s.document.clone()
-    };
-    draft::forget();
-    show(&document, "wb-draft", false);
-    say(&document, "wb-name", name);
-    if let Some(encoding) = opened.foreign {
-        say(
-            &document,
-            "wb-encoding-text",
-            &format!("此文件是 {encoding} 编码，已按 {encoding} 读取显示。网页只读 UTF-8：保存时须改存为 UTF-8。"),
-        );
-        show(&document, "wb-encoding", true);
-        say(
-            &document,
-            "wb-status",
-            &format!("已打开 {name}（{encoding} 编码）。"),
-        );
-    } else {
-        show(&document, "wb-encoding", false);
-        say(&document, "wb-status", &format!("已打开 {name}。"));
-    }
-    if let Err(e) = render(state) {
-        web_sys::console::warn_1(&e);
-    }
-}
-
-/// Starts from an article's data file (`url`), or a blank one (`""`).
-fn start_from(state: &Shared, url: &str) {
-    if !may_replace(state) {
-        return;
-    }
-    if url.is_empty() {
-        return opened(state, "new-article.json", BLANK.as_bytes(), None);
-    }
-    let state = state.clone();
-    let url = url.to_string();
-    wasm_bindgen_futures::spawn_local(async move {
-        match super::fetch::fetch(&url).await {
-            Ok(bytes) => {
-                let name = unhashed(url.rsplit('/').next().unwrap_or("data.json"));
-                opened(&state, &name, &bytes, None);
-            }
-            Err(why) => failed(&state, "文件无法加载", &JsValue::from_str(&why)),
-        }
-    });
-}
-
-/// A built data file's own name: `kazuo-2024.6a2e5af2d4.json` →
-/// `kazuo-2024.json` (the build's content hash out).
-fn unhashed(name: &str) -> String {
-    let parts: Vec<&str> = name.split('.').collect();
-    match parts.as_slice() {
-        [stem @ .., hash, ext]
-            if hash.len() == 10 && hash.bytes().all(|b| b.is_ascii_hexdigit()) =>
-        {
-            format!("{}.{ext}", stem.join("."))
-        }
-        _ => name.to_string(),
-    }
-}
-
-/// Whether the text may be replaced by another file's: nothing unsaved,
-/// or the editor agrees to drop it.
-fn may_replace(state: &Shared) -> bool {
-    !dirty(state) || confirm("当前文件有未保存的修改，确定放弃并打开另一个文件吗？")
-}
-
-fn confirm(question: &str) -> bool {
-    web_sys::window().is_some_and(|w| w.confirm_with_message(question).unwrap_or(false))
-}
-
-/// Saves the text: to the opened file, else to one the editor picks,
-/// else (no File System Access API, or `download`) as a download.
-fn save(state: &Shared, download: bool) {
-    let (document, name, text, crlf, bom, foreign, handle) = {
-        let s = state.borrow();
-        (
-            s.document.clone(),
-            s.name.clone(),
-            s.text.value(),
-            s.crlf,
-            s.bom,
-            s.foreign,
-            s.handle.clone(),
-        )
-    };
-    if name.is_empty() {
-        return say(&document, "wb-status", "还没有打开文件。");
-    }
-    if let Some(encoding) = foreign {
-        show(&document, "wb-encoding", true);
-        return say(
-            &document,
-            "wb-status",
-            &format!("此文件是 {encoding} 编码：请先确认改存为 UTF-8。"),
-        );
-    }
-    let bytes = file::encode(&text, crlf, bom);
-    if download || !file::can_save_in_place() {
-        return match file::download(&document, &name, &bytes, "application/json") {
-            Ok(()) => {
-                if !download {
-                    saved(state, &text, &format!("已下载 {name}：请用它替换原文件。"));
-                } else {
-                    say(&document, "wb-status", &format!("已下载副本 {name}。"));
-                }
-            }
-            Err(e) => failed(state, "无法下载", &e),
-        };
-    }
-    let state = state.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        let handle = match handle {
-            Some(h) => Some(h),
-            None => match file::pick_save(&name).await {
-                Ok(h) => h,
-                Err(e) => return failed(&state, "无法保存", &e),
-            },
-        };
-        let Some(handle) = handle else {
-            return;
-        };
-        match file::write(&handle, &bytes).await {
-            Ok(()) => {
-                let name = file::handle_name(&handle).unwrap_or(name);
-                {
-                    let mut s = state.borrow_mut();
-                    s.handle = Some(handle);
-                    s.name = name.clone();
-                }
-                say(&document, "wb-name", &name);
-                saved(&state, &text, &format!("已保存到 {name}。"));
-            }
-            Err(e) => failed(&state, "无法保存", &e),
-        }
-    });
-}
-
-/// `text` is now the file's: nothing unsaved.
-fn saved(state: &Shared, text: &str, message: &str) {
-    let document = {
-        let mut s = state.borrow_mut();
-        s.saved = text.to_string();
-        s.document.clone()
-    };
-    draft::forget();
-    say(&document, "wb-status", message);
-}
-
 /// Says that `what` failed, and why.
 fn failed(state: &Shared, what: &str, why: &JsValue) {
     let document = state.borrow().document.clone();
@@ -552,62 +364,6 @@ fn failed(state: &Shared, what: &str, why: &JsValue) {
         .unwrap_or_default();
     say(&document, "wb-status", &format!("{what}：{why}"));
 }
-
-/// Offers back the unsaved change kept from before a reload.
-fn offer_draft(state: &Shared) -> Result<(), JsValue> {
-    let Some(kept) = draft::kept() else {
-        return Ok(());
-    };
-    let document = state.borrow().document.clone();
-    say(
-        &document,
-        "wb-draft-text",
-        &format!("上次编辑 {} 时有未保存的修改。", kept.name),
-    );
-    show(&document, "wb-draft", true);
-    let restore: Element = by_id(&document, "wb-restore")?;
-    let discard: Element = by_id(&document, "wb-discard")?;
-    let kept = Rc::new(kept);
-    let mut listeners = Vec::new();
-    {
-        let state = state.clone();
-        let kept = kept.clone();
-        listeners.push(listen::<Event>(&restore, "click", move |_| {
-            let document = {
-                let mut s = state.borrow_mut();
-                s.name = kept.name.clone();
-                s.saved = kept.saved.clone();
-                s.crlf = kept.crlf;
-                s.bom = kept.bom;
-                s.handle = None;
-                s.foreign = None;
-                s.text.set_value(&kept.text);
-                s.document.clone()
-            };
-            show(&document, "wb-draft", false);
-            say(&document, "wb-name", &kept.name);
-            say(
-                &document,
-                "wb-status",
-                "已恢复未保存的修改：保存时请选择文件。",
-            );
-            if let Err(e) = render(&state) {
-                web_sys::console::warn_1(&e);
-            }
-        })?);
-    }
-    {
-        let document = document.clone();
-        listeners.push(listen::<Event>(&discard, "click", move |_| {
-            draft::forget();
-            show(&document, "wb-draft", false);
-            say(&document, "wb-status", "已放弃上次未保存的修改。");
-        })?);
-    }
-    state.borrow_mut().listeners.extend(listeners);
-    Ok(())
-}
-
 /// Replaces the whole text (a pasted table filled a chart's items), as an
 /// edit: kept as a draft, redrawn.
 fn replace_text(state: &Shared, text: &str) {
