@@ -112,9 +112,7 @@ impl Position {
             column: before.get(line_start..).map_or(0, |l| l.chars().count()) + 1,
         }
     }
-}
 
-impl Position {
     /// Where this line and column fall in `text`, in UTF-16 code units
     /// (a textarea's selection), clamped to the line's end and the text's.
     #[cfg(any(feature = "editor", not(target_arch = "wasm32")))]

@@ -42,6 +42,22 @@ pub(crate) const MEASURE_KEYS: &[&str] = &["label", "unit", "whole", "parts"];
 pub(crate) const THEME_KEYS: &[&str] = &["font_family", "light", "dark"];
 pub(crate) const PALETTE_KEYS: &[&str] = &["accent", "base"];
 const KINDS: &[&str] = &["bars", "target", "part", "cards", "series", "grouped"];
+/// The kinds `KINDS` names, in its order.
+const KIND_VALUES: [Kind; 6] = [
+    Kind::Bars,
+    Kind::Target,
+    Kind::Part,
+    Kind::Cards,
+    Kind::Series,
+    Kind::Grouped,
+];
+
+/// The kind a data file names `name`, if any.
+#[cfg(any(feature = "editor", not(target_arch = "wasm32")))]
+pub(crate) fn kind_named(name: &str) -> Option<Kind> {
+    let i = KINDS.iter().position(|k| *k == name)?;
+    KIND_VALUES.get(i).copied()
+}
 const BOUNDS: &[&str] = &[
     "exact",
     "floor",
@@ -437,19 +453,7 @@ impl<'t> Reader<'t> {
         let kind = self
             .required(&obj, "kind")
             .and_then(|n| self.choice(n, &obj.path("kind"), KINDS))
-            .map(|i| {
-                [
-                    Kind::Bars,
-                    Kind::Target,
-                    Kind::Part,
-                    Kind::Cards,
-                    Kind::Series,
-                    Kind::Grouped,
-                ]
-                .get(i)
-                .copied()
-                .unwrap_or(Kind::Bars)
-            });
+            .map(|i| KIND_VALUES.get(i).copied().unwrap_or(Kind::Bars));
         let title = self.required_string(&obj, "title");
         let subtitle = self.required_string(&obj, "subtitle");
         let source = self.required_string(&obj, "source");

@@ -12,6 +12,7 @@
 //! file is left unchanged.
 
 use super::json::{parse, value_end, Json, Node};
+use super::read::kind_named;
 use super::Kind;
 
 /// A cell that could not be read: 1-based row and column of the table.
@@ -307,15 +308,7 @@ pub fn paste(text: &str, id: &str, table: &str) -> Result<String, Vec<CellProble
         .find(|c| matches!(c.member("id").map(|n| &n.value), Some(Json::String(s)) if s == id))
         .ok_or_else(|| whole(&format!("没有 id 为“{id}”的图表")))?;
     let kind = match chart.member("kind").map(|n| &n.value) {
-        Some(Json::String(k)) => match k.as_str() {
-            "bars" => Kind::Bars,
-            "target" => Kind::Target,
-            "part" => Kind::Part,
-            "cards" => Kind::Cards,
-            "series" => Kind::Series,
-            "grouped" => Kind::Grouped,
-            _ => return Err(whole("图表的 kind 无法识别")),
-        },
+        Some(Json::String(k)) => kind_named(k).ok_or_else(|| whole("图表的 kind 无法识别"))?,
         _ => return Err(whole("图表缺少 kind")),
     };
     if kind == Kind::Part {
@@ -378,7 +371,7 @@ fn read_rows(
         }
         Err(_) => !c.trim().is_empty(),
     });
-    let (columns, head_units): (Vec<Column>, Vec<Option<String>>) = if has_head {
+    let (mut columns, head_units): (Vec<Column>, Vec<Option<String>>) = if has_head {
         first.iter().map(|h| column_of(h, kind)).unzip()
     } else {
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -388,10 +381,6 @@ fn read_rows(
                 for g in existing.groups() {
                     columns.push(Column::Figure("", Some(g)));
                 }
-            }
-            Kind::Target => {
-                columns.push(Column::Figure("plan", None));
-                columns.push(Column::Figure("result", None));
             }
             Kind::Series => {
                 columns.push(Column::Figure("result", None));
@@ -405,7 +394,6 @@ fn read_rows(
         columns.resize(width.max(columns.len()), Column::Skip);
         (columns, vec![None; width])
     };
-    let mut columns = columns;
     // A head that names no known column (`投资额`): the first such is the
     // figures, when no head says where they are.
     if !columns.iter().any(|c| matches!(c, Column::Figure(..))) {
@@ -456,15 +444,16 @@ fn read_rows(
         return Err(problems);
     }
     let fallback_unit = existing.unit();
+    let at = |wanted: Column| columns.iter().position(|c| *c == wanted);
+    let label_col = at(Column::Label).unwrap_or(0);
+    let unit_col = at(Column::Unit);
+    let note_col = at(Column::Note);
+    let group_col = at(Column::Group);
     let mut items: Vec<Fields> = Vec::new();
     let skip = usize::from(has_head);
     for (r, row) in rows.iter().enumerate().skip(skip) {
         let row_no = r + 1;
         let cell = |i: usize| row.get(i).map(|c| c.trim()).unwrap_or("");
-        let label_col = columns
-            .iter()
-            .position(|c| *c == Column::Label)
-            .unwrap_or(0);
         let label = one_line(cell(label_col));
         if label.is_empty() {
             problems.push(CellProblem {
@@ -482,9 +471,6 @@ fn read_rows(
                 message: "这一列没有表头，无法确定是什么数据".to_string(),
             });
         }
-        let unit_col = columns.iter().position(|c| *c == Column::Unit);
-        let note_col = columns.iter().position(|c| *c == Column::Note);
-        let group_col = columns.iter().position(|c| *c == Column::Group);
         let row_group = group_col
             .map(|i| cell(i).to_string())
             .filter(|g| !g.is_empty());

@@ -2,15 +2,14 @@
 //! resolution, shown as an image a reader can long-press (WeChat) or
 //! download.
 
-use super::canvas::{draw_scene, Look};
+use super::canvas::framed_image;
 use super::dom::{append, attrs, listen, Listener};
-use crate::layout::{framed, ApproxMeasure};
 use crate::model::Chart;
 use crate::theme::Theme;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlAnchorElement, HtmlCanvasElement, HtmlDialogElement, HtmlImageElement};
+use web_sys::{HtmlAnchorElement, HtmlDialogElement, HtmlImageElement};
 
 /// The page's one share dialog and its listeners.
 type Dialog = (HtmlDialogElement, Vec<Listener>);
@@ -25,19 +24,7 @@ pub(super) fn open(chart: &Chart, theme: &Theme, width: f64, ratio: f64) -> Resu
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    let scene = framed(chart, width, &ApproxMeasure, theme);
-    let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-    canvas.set_width((scene.width * ratio).round() as u32);
-    canvas.set_height((scene.height * ratio).round() as u32);
-    draw_scene(
-        &canvas,
-        &scene,
-        Look {
-            ratio,
-            font_family: &theme.font_family,
-            background: true,
-        },
-    )?;
+    let canvas = framed_image(&document, chart, theme, width, ratio)?;
     let url = canvas.to_data_url()?;
 
     let dialog = dialog(&document)?;

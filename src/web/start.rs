@@ -29,7 +29,8 @@ thread_local! {
 
 /// Makes every later take-over the workbench's: figures written afresh
 /// with every problem in place (as preview), no preview banner, and every
-/// chart drawn at rest (no entrance at each key).
+/// chart taken over at once as if on screen, so drawn at rest (no
+/// entrance at each key) and painted in the same task.
 #[cfg(feature = "editor")]
 pub(super) fn as_workbench() {
     WORKBENCH.with(|w| w.set(true));
@@ -166,10 +167,6 @@ pub(super) struct Pending {
     /// Write the figure's markup afresh (preview: the data file changed
     /// since the page was built) instead of adopting it.
     rewrite: bool,
-    /// Drawn at rest, with no entrance (the workbench; the readers' build
-    /// and the full builds have no such field: 68 B of wasm).
-    #[cfg(feature = "editor")]
-    still: bool,
 }
 
 impl Pending {
@@ -181,8 +178,6 @@ impl Pending {
     /// Takes the chart's figure over and adds it to the page's charts;
     /// `on_screen`: the reader may see it now (no entrance).
     fn take_over(self, document: &Document, on_screen: bool) -> Result<Rc<Mounted>, JsValue> {
-        #[cfg(feature = "editor")]
-        let on_screen = on_screen || self.still;
         let m = Mounted::create(
             document,
             &self.figure,
@@ -288,8 +283,6 @@ fn find_charts(
                     fit,
                     top,
                     rewrite: preview,
-                    #[cfg(feature = "editor")]
-                    still: workbench(),
                 }),
             ),
             Err(problems) => {

@@ -38,8 +38,10 @@ use web_sys::{
     HtmlTextAreaElement,
 };
 
-/// How long after the last key the charts are redrawn, ms.
+/// How long after the last key the charts are redrawn (and the unsaved
+/// text kept), ms.
 const QUIET_MS: i32 = 100;
+
 /// The file being edited.
 struct State {
     document: Document,
@@ -63,6 +65,7 @@ struct State {
 type Shared = Rc<RefCell<State>>;
 
 thread_local! {
+    /// The workbench, for the page's life.
     static BENCH: RefCell<Option<Shared>> = const { RefCell::new(None) };
 }
 
@@ -251,11 +254,20 @@ pub fn workbench() -> Result<(), JsValue> {
             "beforeunload",
             move |e| {
                 if dirty(&state) {
+                    keep_draft(&state);
                     e.prevent_default();
                     e.set_return_value("");
                 }
             },
         )?);
+    }
+    // Leaving the page (mobile browsers may not ask first) keeps the last
+    // keys, if the pause before the redraw has not kept them yet.
+    {
+        let state = state.clone();
+        listeners.push(listen::<Event>(&window, "pagehide", move |_| {
+            keep_draft(&state);
+        })?);
     }
     listeners.extend(paste::wire(&document, &state)?);
     {
@@ -278,30 +290,18 @@ fn dirty(state: &Shared) -> bool {
     s.text.value() != s.saved
 }
 
-/// The text changed: keep the draft, say so, redraw soon.
+/// The text changed: say whether it is saved, redraw (and keep the
+/// unsaved text) soon.
 fn changed(state: &Shared) {
-    let (document, draft) = {
-        let s = state.borrow();
-        (
-            s.document.clone(),
-            draft::Draft {
-                name: s.name.clone(),
-                text: s.text.value(),
-                saved: s.saved.clone(),
-                crlf: s.crlf,
-                bom: s.bom,
-            },
-        )
-    };
+    let document = state.borrow().document.clone();
     // What the publishing check showed is out of date.
     show(&document, "wb-publish", false);
-    if draft.text == draft.saved {
-        draft::forget();
-        say(&document, "wb-status", "已保存。");
+    let status = if dirty(state) {
+        "有未保存的修改。"
     } else {
-        draft::keep(&draft);
-        say(&document, "wb-status", "有未保存的修改。");
-    }
+        "已保存。"
+    };
+    say(&document, "wb-status", status);
     schedule(state);
 }
 
@@ -325,12 +325,11 @@ fn schedule(state: &Shared) {
     s.timer = timer;
 }
 
-/// Checks the text and redraws the charts; lists every problem.
+/// Keeps the text in the browser's storage while it is unsaved, checks
+/// it and redraws the charts; lists every problem.
 fn render(state: &Shared) -> Result<(), JsValue> {
-    let (document, text) = {
-        let s = state.borrow();
-        (s.document.clone(), s.text.value())
-    };
+    let text = keep_draft(state);
+    let document = state.borrow().document.clone();
     let list: Element = by_id(&document, "wb-problem-list")?;
     let count: Element = by_id(&document, "wb-problem-count")?;
     let root: Element = by_id(&document, "wb-charts")?;
@@ -351,6 +350,28 @@ fn render(state: &Shared) -> Result<(), JsValue> {
     }
     Ok(())
 }
+
+/// Keeps the text in the browser's storage while it is unsaved (forgets
+/// it once saved); returns the text.
+fn keep_draft(state: &Shared) -> String {
+    let draft = {
+        let s = state.borrow();
+        draft::Draft {
+            name: s.name.clone(),
+            text: s.text.value(),
+            saved: s.saved.clone(),
+            crlf: s.crlf,
+            bom: s.bom,
+        }
+    };
+    if draft.text == draft.saved {
+        draft::forget();
+    } else {
+        draft::keep(&draft);
+    }
+    draft.text
+}
+
 /// Says that `what` failed, and why.
 fn failed(state: &Shared, what: &str, why: &JsValue) {
     let document = state.borrow().document.clone();
@@ -364,6 +385,7 @@ fn failed(state: &Shared, what: &str, why: &JsValue) {
         .unwrap_or_default();
     say(&document, "wb-status", &format!("{what}：{why}"));
 }
+
 /// Replaces the whole text (a pasted table filled a chart's items), as an
 /// edit: kept as a draft, redrawn.
 fn replace_text(state: &Shared, text: &str) {

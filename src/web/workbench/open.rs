@@ -44,39 +44,52 @@ pub(super) fn opened(state: &Shared, name: &str, bytes: &[u8], handle: Option<Js
         Ok(o) => o,
         Err(e) => return failed(state, "文件无法按文本读取", &e),
     };
-    let document = {
-        let mut s = state.borrow_mut();
-        s.name = name.to_string();
-        s.saved = opened.text.clone();
-        s.handle = handle;
-        s.crlf = opened.crlf;
-        s.bom = opened.bom;
-        s.foreign = opened.foreign;
-        s.text.set_value(&opened.text);
-        s.document.clone()
-    };
-    draft::forget();
-    show(&document, "wb-draft", false);
-    say(&document, "wb-name", name);
-    if let Some(encoding) = opened.foreign {
+    let saved = opened.text.clone();
+    let foreign = opened.foreign;
+    let document = put(state, name, opened, saved, handle);
+    if let Some(encoding) = foreign {
         say(
             &document,
             "wb-encoding-text",
             &format!("此文件是 {encoding} 编码，已按 {encoding} 读取显示。网页只读 UTF-8：保存时须改存为 UTF-8。"),
         );
-        show(&document, "wb-encoding", true);
         say(
             &document,
             "wb-status",
             &format!("已打开 {name}（{encoding} 编码）。"),
         );
     } else {
-        show(&document, "wb-encoding", false);
         say(&document, "wb-status", &format!("已打开 {name}。"));
     }
+    show(&document, "wb-encoding", foreign.is_some());
     if let Err(e) = render(state) {
         web_sys::console::warn_1(&e);
     }
+}
+
+/// Puts `text` (as last saved: `saved`) in the editor under `name`, to be
+/// written back through `handle` if some; returns the page.
+fn put(
+    state: &Shared,
+    name: &str,
+    text: file::Opened,
+    saved: String,
+    handle: Option<JsValue>,
+) -> web_sys::Document {
+    let document = {
+        let mut s = state.borrow_mut();
+        s.name = name.to_string();
+        s.saved = saved;
+        s.handle = handle;
+        s.crlf = text.crlf;
+        s.bom = text.bom;
+        s.foreign = text.foreign;
+        s.text.set_value(&text.text);
+        s.document.clone()
+    };
+    show(&document, "wb-draft", false);
+    say(&document, "wb-name", name);
+    document
 }
 
 /// Starts from an article's data file (`url`), or a blank one (`""`).
@@ -144,19 +157,13 @@ pub(super) fn offer_draft(state: &Shared) -> Result<(), JsValue> {
         let state = state.clone();
         let kept = kept.clone();
         listeners.push(listen::<Event>(&restore, "click", move |_| {
-            let document = {
-                let mut s = state.borrow_mut();
-                s.name = kept.name.clone();
-                s.saved = kept.saved.clone();
-                s.crlf = kept.crlf;
-                s.bom = kept.bom;
-                s.handle = None;
-                s.foreign = None;
-                s.text.set_value(&kept.text);
-                s.document.clone()
+            let text = file::Opened {
+                text: kept.text.clone(),
+                foreign: None,
+                crlf: kept.crlf,
+                bom: kept.bom,
             };
-            show(&document, "wb-draft", false);
-            say(&document, "wb-name", &kept.name);
+            let document = put(&state, &kept.name, text, kept.saved.clone(), None);
             say(
                 &document,
                 "wb-status",

@@ -4,7 +4,7 @@
 //! summary, and the images `infographic render` writes (SVG at 640 px, PNG
 //! for WeChat at 2×), to look at and to download.
 
-use super::super::canvas::{draw_scene, Look};
+use super::super::canvas::framed_image;
 use super::super::dom::{append, attrs};
 use super::super::start::remount;
 use super::file::blob_url;
@@ -16,7 +16,7 @@ use crate::render::to_svg;
 use crate::theme::Theme;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
+use web_sys::{Document, Element, HtmlElement};
 
 /// The article's column on the readers' screens the charts are shown at:
 /// (its width, CSS px, and its name). On a 1200 px screen the demo
@@ -124,20 +124,7 @@ fn one(
         &chart.title,
     )?;
     // PNG for WeChat, drawn by the browser's canvas.
-    let scene = framed(chart, PNG_WIDTH, &ApproxMeasure, theme);
-    let canvas: HtmlCanvasElement = document.create_element("canvas")?.dyn_into()?;
-    canvas.set_width((scene.width * PNG_SCALE).round() as u32);
-    canvas.set_height((scene.height * PNG_SCALE).round() as u32);
-    draw_scene(
-        &canvas,
-        &scene,
-        Look {
-            ratio: PNG_SCALE,
-            font_family: &theme.font_family,
-            background: true,
-        },
-    )?;
-    let png_url = canvas.to_data_url()?;
+    let png_url = framed_image(document, chart, theme, PNG_WIDTH, PNG_SCALE)?.to_data_url()?;
     image(
         document,
         &images,
