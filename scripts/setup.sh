@@ -14,6 +14,14 @@ TERSER_VERSION="5.51.4"
 GECKODRIVER_VERSION="0.37.0"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+# `has_version CMD VERSION`: CMD --version names VERSION. The output is read whole before it is
+# searched: `CMD --version | grep -q` fails under pipefail when grep exits before CMD has written
+# its last line (SIGPIPE), and then an installed tool is installed again.
+has_version() {
+  local out
+  out="$("$1" --version 2>/dev/null)" || return 1
+  [[ "$out" == *"$2"* ]]
+}
 
 export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
 
@@ -22,20 +30,20 @@ need_build() {
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
-  if ! wasm-pack --version 2>/dev/null | grep -q "$WASM_PACK_VERSION"; then
+  if ! has_version wasm-pack "$WASM_PACK_VERSION"; then
     say "installing wasm-pack $WASM_PACK_VERSION (about 2.5 min, once)"
-    cargo install --locked wasm-pack --version "$WASM_PACK_VERSION"
+    cargo install --force --locked wasm-pack --version "$WASM_PACK_VERSION"
   fi
-  if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
     say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 min, once)"
-    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+    cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
   fi
   if ! "$TOOLS/node_modules/.bin/wasm-opt" --version >/dev/null 2>&1; then
     say "installing wasm-opt (npm binaryen $BINARYEN_VERSION)"
     mkdir -p "$TOOLS"
     npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION"
   fi
-  if ! "$TOOLS/node_modules/.bin/terser" --version 2>/dev/null | grep -q "$TERSER_VERSION"; then
+  if ! has_version "$TOOLS/node_modules/.bin/terser" "$TERSER_VERSION"; then
     say "installing terser $TERSER_VERSION (npm)"
     mkdir -p "$TOOLS"
     npm install --silent --no-audit --no-fund --prefix "$TOOLS" "terser@$TERSER_VERSION"
@@ -58,9 +66,9 @@ need_test() {
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
-  if ! geckodriver --version 2>/dev/null | grep -q "$GECKODRIVER_VERSION"; then
+  if ! has_version geckodriver "$GECKODRIVER_VERSION"; then
     say "installing geckodriver $GECKODRIVER_VERSION (about 3 min, once; its npm package downloads from GitHub)"
-    cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
+    cargo install --force --locked geckodriver --version "$GECKODRIVER_VERSION"
   fi
   if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/@axe-core/playwright" ] \
     || [ ! -d "$ROOT/tests/e2e/node_modules/vscode-json-languageservice" ]; then
