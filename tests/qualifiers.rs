@@ -31,6 +31,12 @@ const DATA: &str = r#"{"publication": "P", "updated": "2024年3月", "charts": [
   {"label": "赤字率", "unit": "%", "plan": 3, "bound": "不超过"},
   {"label": "研发投入增长", "unit": "%", "plan": 8, "bound": "以上"},
   {"label": "居民收入增长", "text": "和经济增长同步"}]},
+ {"id": "more", "kind": "target", "title": "t", "subtitle": "s", "source": "S", "items": [
+  {"label": "主要污染物排放量", "unit": "%", "plan": 3, "decrease": "下降"},
+  {"label": "城镇调查失业率", "unit": "%", "plan": 5.5, "bound": "以下"},
+  {"label": "一般公共预算收入增长", "unit": "%", "plan": 6.5, "plan_to": 7, "range_word": "至"},
+  {"label": "社会消费品零售总额增长", "unit": "%", "plan": 6, "plan_to": 7, "range_word": "～"},
+  {"label": "化肥用量", "unit": "%", "plan": 2, "bound": "以上", "decrease": "减少"}]},
  {"id": "done", "kind": "target", "title": "t", "subtitle": "s", "source": "S", "items": [
   {"label": "国内生产总值增长", "unit": "%", "plan": 5, "bound": "左右", "result": 5.2},
   {"label": "居民消费价格涨幅", "unit": "%", "plan": 3, "bound": "左右", "result": 0.2},
@@ -77,16 +83,27 @@ const PLANS: [(&str, &str); 8] = [
     ("居民收入增长", "和经济增长同步"),
 ];
 
-#[test]
-fn every_qualifier_is_worded_alike_in_chart_tip_summary_table_and_svg() {
-    let plan = chart("plan");
+/// The other decrease words, a ceiling with no result, and the other ways
+/// of writing a range.
+const MORE: [(&str, &str); 5] = [
+    ("主要污染物排放量", "下降3%"),
+    ("城镇调查失业率", "5.5%以下"),
+    ("一般公共预算收入增长", "6.5%至7%"),
+    ("社会消费品零售总额增长", "6%～7%"),
+    ("化肥用量", "减少2%以上"),
+];
+
+/// Chart `id`'s plans are worded `plans` in the chart at every width, in
+/// its tips, its SVG, its summary and its data table.
+fn worded_alike(id: &str, plans: &[(&str, &str)]) {
+    let plan = chart(id);
     let about = summary(&plan);
     let rows = table(&plan).rows;
     for width in [320.0, 390.0, 768.0, 1200.0] {
-        let scene = scene("plan", width);
+        let scene = scene(id, width);
         let texts = printed(&scene);
         let svg = to_svg(&scene, "sans-serif").unwrap();
-        for (label, words) in PLANS {
+        for &(label, words) in plans {
             assert!(
                 texts.iter().any(|t| t == words),
                 "{width}px: {words} not in {texts:?}"
@@ -95,19 +112,28 @@ fn every_qualifier_is_worded_alike_in_chart_tip_summary_table_and_svg() {
             assert!(svg.contains(words), "{words} not in the SVG");
         }
     }
-    for (label, words) in PLANS {
+    for &(label, words) in plans {
         assert!(about.contains(words), "{words} not in {about}");
         let row = rows.iter().find(|r| r[0] == label).unwrap();
         assert_eq!(row[1], words, "table row {row:?}");
     }
     // No minus sign for a decrease, anywhere.
-    assert!(!about.contains("-2.5") && !about.contains("−"), "{about}");
+    assert!(!about.contains('-') && !about.contains('−'), "{about}");
+}
+
+#[test]
+fn every_qualifier_is_worded_alike_in_chart_tip_summary_table_and_svg() {
+    worded_alike("plan", &PLANS);
+    worded_alike("more", &MORE);
     // Tips say what a qualifier makes of its figure.
     let scene = scene("plan", 390.0);
     assert!(tip(&scene, "居民消费价格涨幅").1.contains("为上限（以内）"));
     assert!(tip(&scene, "国内生产总值增长").1.contains("为约数（左右）"));
     assert!(tip(&scene, "外贸增长").1.contains("为下限（不低于）"));
     assert!(tip(&scene, "进出口增长").1.contains("为区间"));
+    let more = self::scene("more", 390.0);
+    assert!(tip(&more, "城镇调查失业率").1.contains("为上限（以下）"));
+    assert!(tip(&more, "一般公共预算收入增长").1.contains("为区间"));
 }
 
 #[test]
@@ -160,6 +186,10 @@ fn cards_carry_qualifiers_decreases_words_and_results() {
         "和经济增长同步",
     ] {
         assert!(texts.contains(part), "{part} not in {texts}");
+    }
+    let svg = to_svg(&scene, "sans-serif").unwrap();
+    for part in ["万人以上", "多个", "目标1200万人左右", "和经济增长同步"] {
+        assert!(svg.contains(part), "{part} not in the SVG");
     }
     assert_eq!(tip(&scene, "城镇新增就业").0, "1200万人以上");
     assert_eq!(tip(&scene, "主要产品出口").0, "50多个");

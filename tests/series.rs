@@ -110,6 +110,16 @@ fn the_average_growth_is_computed_and_its_formula_noted() {
         panic!("a series")
     };
     assert!((s.average_growth().unwrap() - 10.0).abs() < 1e-9);
+    // Over the years between, not the periods listed: 2019年 to 2023年 is 4.
+    let spaced = series(
+        r#"{"label": "2019年", "unit": "亿元", "result": 100},
+           {"label": "2023年", "unit": "亿元", "result": 146.41}"#,
+        r#", "average_growth": true"#,
+    );
+    let Body::Series(s) = &spaced.body else {
+        panic!("a series")
+    };
+    assert!((s.average_growth().unwrap() - 10.0).abs() < 1e-9);
     assert!(levels.notes.iter().any(|n| n.contains("首末两期")));
 }
 
@@ -187,7 +197,36 @@ fn a_series_refuses_what_it_cannot_draw() {
         &years(&[Some(1.0), None], "%"),
         r#", "average_growth": true"#,
     );
-    assert!(one.contains("年均增长需要至少两期"), "{one}");
+    assert!(one.contains("年均增长需要至少两年"), "{one}");
+    // 年均 is a yearly average: quarters, months or years out of order
+    // are refused, and so are growth rates with a year missing.
+    for labels in [
+        ["2024年一季度", "2024年二季度"],
+        ["2024年1月", "2024年2月"],
+        ["2023年", "2022年"],
+        ["二〇二二年", "二〇二三年"],
+    ] {
+        let items = labels
+            .iter()
+            .map(|l| format!(r#"{{"label": "{l}", "unit": "%", "result": 3}}"#))
+            .collect::<Vec<_>>()
+            .join(",");
+        let problems = load_err(&items, r#", "average_growth": true"#);
+        assert!(
+            problems.contains("年均增长只用于逐年的数据"),
+            "{labels:?}: {problems}"
+        );
+    }
+    let gap = load_err(
+        &years(&[Some(3.0), None, Some(2.0)], "%"),
+        r#", "average_growth": true"#,
+    );
+    assert!(gap.contains("首末两年之间每年都有实际数值"), "{gap}");
+    let falling = load_err(
+        &years(&[Some(0.0), Some(2.0)], "亿元"),
+        r#", "average_growth": true"#,
+    );
+    assert!(falling.contains("首末两年的实际数值须大于 0"), "{falling}");
     let words = load_err(r#"{"label": "2024年", "text": "同步"}"#, "");
     assert!(words.contains("series 图表的每一项都要有数值"), "{words}");
     let mixed = load_err(
@@ -195,6 +234,95 @@ fn a_series_refuses_what_it_cannot_draw() {
         "",
     );
     assert!(mixed.contains("单位必须一致"), "{mixed}");
+}
+
+/// Quarters and months are periods like years: named under the plot,
+/// highlighted, and a falling result's figure sits under its column even
+/// beside a rising plan.
+#[test]
+fn quarters_and_months_highlight_and_a_fall_beside_a_plan() {
+    let quarters = series(
+        r#"{"label": "2024年一季度", "unit": "%", "plan": 5, "result": -1.2},
+           {"label": "2024年二季度", "unit": "%", "plan": 5, "result": 3.4, "highlight": true},
+           {"label": "2024年三季度", "unit": "%", "plan": 5.5}"#,
+        "",
+    );
+    let theme = Theme::light();
+    for width in [320.0, 390.0, 1200.0] {
+        let scene = layout(&quarters, width, &ApproxMeasure, &theme);
+        let texts = printed(&scene);
+        for name in ["2024年一季度", "2024年二季度", "2024年三季度"] {
+            assert!(
+                texts.iter().any(|t| t == name),
+                "{width}: {name} in {texts:?}"
+            );
+        }
+        // The highlighted period: its figure and its result in the accent.
+        let figure = scene
+            .texts()
+            .find(|t| t.text == "3.4%（目标5%）")
+            .unwrap_or_else(|| panic!("{texts:?}"));
+        assert_eq!(figure.color, theme.accent);
+        let others = scene.texts().find(|t| t.text == "-1.2%（目标5%）").unwrap();
+        assert_eq!(others.color, theme.text);
+        let accent_fills = scene
+            .shapes
+            .iter()
+            .filter(|p| matches!(p.shape, Shape::Rect { fill: Some(c), .. } if c == theme.accent))
+            .count();
+        assert_eq!(accent_fills, 1, "{width}: one accent column");
+        // The falling result's figure lies below its column's bottom.
+        let bottom = scene
+            .shapes
+            .iter()
+            .filter_map(|p| match &p.shape {
+                Shape::Rect {
+                    rect,
+                    fill: Some(c),
+                    ..
+                } if *c == theme.base => Some(rect.y + rect.h),
+                _ => None,
+            })
+            .fold(0.0, f64::max);
+        let top = others.bounds().y;
+        assert!(
+            top >= bottom,
+            "{width}: the figure from {top} is over the column to {bottom}"
+        );
+    }
+    // Months, many of them: a line, the names never touching.
+    let months: Vec<String> = (0..13)
+        .map(|k| {
+            let (y, m) = if k == 0 { (2023, 12) } else { (2024, k) };
+            let hl = if k == 12 {
+                r#", "highlight": true"#
+            } else {
+                ""
+            };
+            format!(
+                r#"{{"label": "{y}年{m}月", "unit": "%", "result": {}{hl}}}"#,
+                k as f64 - 4.5
+            )
+        })
+        .collect();
+    let chart = series(&months.join(","), "");
+    for width in [320.0, 390.0, 768.0, 1200.0] {
+        let scene = layout(&chart, width, &ApproxMeasure, &theme);
+        let mut names: Vec<(f64, f64)> = scene
+            .texts()
+            .filter(|t| t.text.ends_with('月'))
+            .map(|t| (t.bounds().x, t.bounds().x + t.bounds().w))
+            .collect();
+        names.sort_by(|a, b| a.0.total_cmp(&b.0));
+        assert!(names.len() >= 2, "{width}: {names:?}");
+        for pair in names.windows(2) {
+            assert!(
+                pair[1].0 - pair[0].1 >= 4.0,
+                "{width}: period names touch: {names:?}"
+            );
+        }
+        assert!(printed(&scene).contains(&"2024年12月".to_string()));
+    }
 }
 
 proptest! {

@@ -2,8 +2,8 @@
 //!
 //! Arabic numerals for quantities; 万, 亿 and 万亿 serve as units for large round
 //! numbers (`15万只`, `1.51亿元`), never a mixed form such as `3亿4500万`;
-//! numbers that are not round in 万 keep every digit with thousands
-//! separators (`12,345只`). A floor reads `8%以上`.
+//! numbers that are not round in 万 keep every digit, ungrouped as the
+//! reports write them (`13908亿斤`, `12345只`). A floor reads `8%以上`.
 //!
 //! Every function here is total: any `f64`, any unit string.
 
@@ -72,7 +72,7 @@ pub fn quantity_counted(value: f64, t: f64, unit: &str, bound: Bound) -> Quantit
                 // Never past the final figure: |now| ≤ |final| in whole steps.
                 ((final_hundredths / step) as f64 * t.max(0.0)).round() as i64 * step
             };
-            (digits::hundredths_text(now, true), magnitude_prefix(size))
+            (digits::hundredths_text(now), magnitude_prefix(size))
         }
         // More than two decimals (which a data file cannot hold) or beyond
         // 64 bits: the editor's unit, rounded as `number` rounds.
@@ -94,7 +94,13 @@ pub fn plan_quantity(item: &Item, t: f64) -> Quantity {
             let high = stated(item, to, t, Bound::Exact);
             Quantity {
                 lead: low.lead,
-                number: format!("{}{}—{}", low.number, low.unit, high.number),
+                number: format!(
+                    "{}{}{}{}",
+                    low.number,
+                    low.unit,
+                    item.range_word.word(),
+                    high.number
+                ),
                 unit: high.unit,
             }
         }
@@ -303,7 +309,7 @@ mod tests {
         assert_eq!(q(150_000.0, "只"), "15万只");
         assert_eq!(q(50_000.0, "亩"), "5万亩");
         assert_eq!(q(3800.0, "亩"), "3800亩");
-        assert_eq!(q(12_345.0, "只"), "12,345只");
+        assert_eq!(q(12_345.0, "只"), "12345只");
         assert_eq!(q(178.0, "人次"), "178人次");
         assert_eq!(q(0.0, "个"), "0个");
     }
@@ -313,7 +319,7 @@ mod tests {
         // 3亿4500万 must never appear: 3.45亿 is round to two decimals.
         assert_eq!(q(34_500.0, "万元"), "3.45亿元");
         // Not round in 亿 (3.4567), but round in 万: stays in 万.
-        assert_eq!(q(34_567.0, "万元"), "34,567万元");
+        assert_eq!(q(34_567.0, "万元"), "34567万元");
     }
 
     #[test]
@@ -336,7 +342,7 @@ mod tests {
         );
         assert_eq!(
             quantity(13_908.0, "亿斤", Bound::Exact).to_string(),
-            "13,908亿斤"
+            "13908亿斤"
         );
         let inf = quantity(f64::INFINITY, "万元", Bound::Exact);
         assert_eq!(inf.to_string(), "—万元");

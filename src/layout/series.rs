@@ -96,11 +96,18 @@ pub(super) fn layout(series: &Series, c: &mut SceneBuilder) -> f64 {
 
     // Which periods are labelled: every `step`th from the last backwards
     // (the latest period always), as many as fit.
+    // Measured bold (the highlighted one is), with room for the first and
+    // last names, which move in from the chart's edges.
+    let bold = Font {
+        bold: true,
+        ..axis_font
+    };
     let widest = items
         .iter()
-        .map(|i| c.measure(&i.label, axis_font))
+        .map(|i| c.measure(&i.label, bold))
         .fold(0.0, f64::max);
-    let step = ((widest + 8.0) / band).ceil().max(1.0) as usize;
+    let edge_shift = (widest / 2.0 - band / 2.0).max(0.0);
+    let step = ((widest + 8.0 + edge_shift) / band).ceil().max(1.0) as usize;
     // Which figures are printed: with their unit if every one fits its
     // column, else the bare numbers (the subtitle names the unit), else
     // the highlighted, the last, the highest and the lowest. Every figure
@@ -228,19 +235,16 @@ pub(super) fn layout(series: &Series, c: &mut SceneBuilder) -> f64 {
             || Some(k) == lo
             || v.is_none();
         if show {
-            let end = match (result_y, plan_y) {
-                (Some(r), Some(p)) => r.min(p),
-                (Some(r), None) => r,
-                (None, Some(p)) => p,
-                (None, None) => zero,
-            };
+            // Past the farthest end on the figure's side of the zero line
+            // (a falling result beside a rising plan: under the result).
             let below = v.is_some_and(|v| v < 0.0);
+            let ends = [result_y, plan_y].into_iter().flatten();
             let fy = if v.is_none() {
                 zero - label_h / 2.0 - 2.0
             } else if below {
-                end.max(zero) + label_h / 2.0 + 2.0
+                ends.fold(zero, f64::max) + label_h / 2.0 + 2.0
             } else {
-                end.min(zero) - label_h / 2.0 - 2.0
+                ends.fold(zero, f64::min) - label_h / 2.0 - 2.0
             };
             let shown = if v.is_none() {
                 GAP_MARK.to_string()

@@ -192,44 +192,103 @@ pub struct Series {
 }
 
 impl Series {
-    /// The average growth over the series, in % a year, when asked for
-    /// and computable: for a series of growth rates in %, the geometric
-    /// mean of (1 + rate); for levels, from the first to the last result
-    /// (both above 0) over the periods between them. `None` when fewer
-    /// than two periods have results.
+    /// The average growth over the series, in % a year (年均增长), when
+    /// asked for and computable; its periods must be years (`2014年`), in
+    /// order. For a series of growth rates in %, the geometric mean of
+    /// (1 + rate) over a run of consecutive years with no gap; for levels,
+    /// from the first to the last result (both above 0) over the years
+    /// between them. `None` when that cannot be computed: see
+    /// [`Series::average_problem`].
     pub fn average_growth(&self) -> Option<f64> {
-        if !self.average_growth {
+        if !self.average_growth || self.average_problem().is_some() {
             return None;
         }
-        let values: Vec<f64> = self.items.iter().filter_map(|i| i.result).collect();
-        if values.len() < 2 {
-            return None;
-        }
-        let rates = self.items.first().is_some_and(|i| i.unit == "%");
-        let (growth, periods) = if rates {
-            let product = values.iter().fold(1.0, |p, g| p * (1.0 + g / 100.0));
-            (product, values.len())
+        let results: Vec<(i64, f64)> = self
+            .items
+            .iter()
+            .filter_map(|i| Some((year_of(&i.label)?, i.result?)))
+            .collect();
+        let (&(first_year, a), &(last_year, b)) = (results.first()?, results.last()?);
+        let (growth, years) = if self.rates() {
+            let product = results.iter().fold(1.0, |p, (_, g)| p * (1.0 + g / 100.0));
+            (product, results.len())
         } else {
-            let first = self.items.iter().position(|i| i.result.is_some())?;
-            let last = self.items.iter().rposition(|i| i.result.is_some())?;
-            let (a, b) = (*values.first()?, *values.last()?);
-            if a <= 0.0 || b <= 0.0 || last <= first {
-                return None;
-            }
-            (b / a, last - first)
+            (b / a, usize::try_from(last_year - first_year).ok()?)
         };
-        let root = nth_root(growth, periods)?;
+        let root = nth_root(growth, years)?;
         Some((root - 1.0) * 100.0)
+    }
+
+    /// Why the average growth cannot be computed, if it cannot: periods
+    /// that are not years in order, fewer than two results, a gap among
+    /// growth rates, or levels that do not start and end above 0.
+    pub fn average_problem(&self) -> Option<AverageProblem> {
+        let mut last = None;
+        for item in &self.items {
+            let year = year_of(&item.label).ok_or(AverageProblem::NotYears);
+            match (year, last) {
+                (Err(e), _) => return Some(e),
+                (Ok(y), Some(before)) if y <= before => return Some(AverageProblem::NotYears),
+                (Ok(y), _) => last = Some(y),
+            }
+        }
+        let with: Vec<(i64, f64)> = self
+            .items
+            .iter()
+            .filter_map(|i| Some((year_of(&i.label)?, i.result?)))
+            .collect();
+        let (Some(&(first_year, a)), Some(&(last_year, b))) = (with.first(), with.last()) else {
+            return Some(AverageProblem::TooFew);
+        };
+        if with.len() < 2 {
+            return Some(AverageProblem::TooFew);
+        }
+        if self.rates() {
+            // Every year between the first result and the last has one.
+            if i64::try_from(with.len()).ok() != Some(last_year - first_year + 1) {
+                return Some(AverageProblem::Gap);
+            }
+        } else if a <= 0.0 || b <= 0.0 {
+            return Some(AverageProblem::NotPositive);
+        }
+        None
+    }
+
+    /// Whether the series is of growth rates (its unit is %), not levels.
+    fn rates(&self) -> bool {
+        self.items.first().is_some_and(|i| i.unit == "%")
     }
 
     /// The note that says how [`Series::average_growth`] is computed.
     pub fn average_note(&self) -> &'static str {
-        if self.items.first().is_some_and(|i| i.unit == "%") {
+        if self.rates() {
             "年均增长按各期增速的几何平均计算：[(1+增速₁)×(1+增速₂)×…×(1+增速ₙ)]^(1/n)−1。"
         } else {
             "年均增长按首末两期数值计算：(末期数值÷首期数值)^(1/间隔期数)−1。"
         }
     }
+}
+
+/// Why a series' average growth cannot be computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AverageProblem {
+    /// A period is not a year (`2014年`), or the years are not in order.
+    NotYears,
+    /// Fewer than two years have results.
+    TooFew,
+    /// Growth rates with a year missing between the first and the last.
+    Gap,
+    /// Levels whose first or last result is not above 0.
+    NotPositive,
+}
+
+/// The year a period's label names, if it is one: `2014年` → 2014.
+pub fn year_of(label: &str) -> Option<i64> {
+    let digits = label.strip_suffix('年')?;
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// The `n`th root of `x` (> 0) by Newton's method: no `powf`, which would
@@ -403,6 +462,37 @@ impl Decrease {
     }
 }
 
+/// 区间的写法，照原文：6%—7%（默认）、6%～7%、6.5%至7%。
+/// How a range is written between its ends, as the source writes it.
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RangeWord {
+    /// 6%—7%（默认）。
+    #[default]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "—"))]
+    Dash,
+    /// 6%～7%。
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "～"))]
+    Tilde,
+    /// 6.5%至7%。
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(rename = "至"))]
+    To,
+}
+
+impl RangeWord {
+    /// Every way of writing a range, in the order the data file's values are listed.
+    pub const ALL: [RangeWord; 3] = [RangeWord::Dash, RangeWord::Tilde, RangeWord::To];
+
+    /// What stands between the range's ends.
+    pub fn word(self) -> &'static str {
+        match self {
+            RangeWord::Dash => "—",
+            RangeWord::Tilde => "～",
+            RangeWord::To => "至",
+        }
+    }
+}
+
 /// bars、target、cards 图表的一个数据项。One figure of a bars, target or cards chart.
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq)]
@@ -425,6 +515,10 @@ pub struct Item {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = -9_999_999_999_999.99, max = 9_999_999_999_999.99)))]
     pub plan_to: Option<f64>,
+    /// 区间的写法，照原文写：—（6%—7%，默认）、～（6%～7%）、至（6.5%至7%）。
+    /// How the range is written between its ends.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
+    pub range_word: RangeWord,
     /// 限定词，照原文写：以上、不低于、以内、以下、不超过、左右、多。The qualifier, as written.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(default))]
     pub bound: Bound,

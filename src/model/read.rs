@@ -6,7 +6,7 @@
 use super::json::{Json, Node};
 use super::problem::{did_you_mean, en, en_str, zh, Position, Problem};
 use super::validate::RawChart;
-use super::{Bound, Decrease, Item, Kind, Measure, PaletteSpec, ThemeSpec, MAX_FIGURE};
+use super::{Bound, Decrease, Item, Kind, Measure, PaletteSpec, RangeWord, ThemeSpec, MAX_FIGURE};
 use crate::format::digits::number;
 
 /// Keys of each object of the data file; the JSON Schema lists the same
@@ -30,6 +30,7 @@ pub(crate) const ITEM_KEYS: &[&str] = &[
     "unit",
     "plan",
     "plan_to",
+    "range_word",
     "result",
     "bound",
     "decrease",
@@ -70,6 +71,7 @@ const BOUNDS: &[&str] = &[
     "多",
 ];
 const DECREASES: &[&str] = &["降低", "下降", "减少"];
+const RANGE_WORDS: &[&str] = &["—", "～", "至"];
 
 /// Collects problems while reading one file.
 pub(crate) struct Reader<'t> {
@@ -404,6 +406,12 @@ impl<'t> Reader<'t> {
                 .choice(n, &obj.path("decrease"), DECREASES)
                 .map(|i| Decrease::ALL.get(i).copied()),
         };
+        let range_word = match obj.get("range_word") {
+            None => Some(RangeWord::Dash),
+            Some(n) => self
+                .choice(n, &obj.path("range_word"), RANGE_WORDS)
+                .and_then(|i| RangeWord::ALL.get(i).copied()),
+        };
         let text = self.optional_string(obj.get("text"), &obj.path("text"));
         let note = self.optional_string(obj.get("note"), &obj.path("note"));
         let highlight = self.boolean(obj.get("highlight"), &obj.path("highlight"));
@@ -419,6 +427,7 @@ impl<'t> Reader<'t> {
             plan: signed(plan)?,
             result: signed(result)?,
             plan_to: signed(plan_to)?,
+            range_word: range_word?,
             bound: bound?,
             decrease,
             text: text?,

@@ -107,6 +107,11 @@ pub fn schema() -> Value {
                         "properties": { "bound": { "const": "exact", "errorMessage": "区间目标不再加限定词，请删除“bound”。A range takes no qualifier." } }
                     }
                 },
+                // How a range is written, for a range only.
+                {
+                    "if": { "required": ["range_word"] },
+                    "then": { "required": ["plan_to"], "errorMessage": "“range_word”是区间的写法，只用于有上端“plan_to”的区间目标。range_word writes a range: it needs plan_to." }
+                },
                 // A decrease's figures are written positive.
                 {
                     "if": { "required": ["decrease"] },

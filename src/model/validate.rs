@@ -3,8 +3,11 @@
 
 use super::json::Node;
 use super::locate::locate;
-use super::problem::{en, zh, Position, Problem};
-use super::{Body, Bound, Chart, Item, Kind, Measure, PaletteSpec, Part, Series, ThemeSpec};
+use super::problem::{en, en_str, zh, zh_str, Position, Problem};
+use super::{
+    AverageProblem, Body, Bound, Chart, Item, Kind, Measure, PaletteSpec, Part, RangeWord, Series,
+    ThemeSpec,
+};
 use crate::color::{Color, DARK, LIGHT};
 use crate::format::digits::number;
 /// 一个图表：共有字段，以及该类型的数据。One chart: the shared fields and its kind's data.
@@ -328,6 +331,13 @@ impl Checker<'_> {
                 );
             }
         }
+        if item.plan_to.is_none() && item.range_word != RangeWord::Dash {
+            self.push(
+                &format!("{at}.range_word"),
+                zh!("“range_word”是区间的写法，只用于有上端“plan_to”的区间目标"),
+                en!("\"range_word\" writes a range: it needs \"plan_to\""),
+            );
+        }
         if item.bound == Bound::More {
             // 多 counts: 50多个, never 5.5%多.
             let figure = if kind == Kind::Target {
@@ -344,6 +354,29 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+
+    /// Why the average growth asked for cannot be stated.
+    fn average(&mut self, problem: AverageProblem) {
+        let (zh, en) = match problem {
+            AverageProblem::NotYears => (
+                zh_str!("年均增长只用于逐年的数据：各期名称须是按先后排列的年份，如“2014年”"),
+                en_str!("the average growth is for years: each period's label a year (2014年), in order"),
+            ),
+            AverageProblem::TooFew => (
+                zh_str!("年均增长需要至少两年的实际数值（result）"),
+                en_str!("the average growth needs results for two years or more"),
+            ),
+            AverageProblem::Gap => (
+                zh_str!("增速的年均增长需要首末两年之间每年都有实际数值（result）"),
+                en_str!("the average of growth rates needs a result for every year from the first to the last"),
+            ),
+            AverageProblem::NotPositive => (
+                zh_str!("按数值计算年均增长时，首末两年的实际数值须大于 0"),
+                en_str!("the average growth of levels needs first and last results above 0"),
+            ),
+        };
+        self.push("average_growth", zh.to_string(), en.to_string());
     }
 
     fn part(&mut self, part_labels: &[String], rest_label: &str, measures: &[Measure]) {
@@ -479,12 +512,8 @@ pub(crate) fn validate_chart(
                         average_growth: raw.average_growth.unwrap_or(false),
                     };
                     if series.average_growth {
-                        if series.average_growth().is_none() {
-                            c.push(
-                                "average_growth",
-                                zh!("年均增长需要至少两期实际数值（result），按数值计算时首末两期须大于 0"),
-                                en!("the average growth needs results for two periods or more (levels: first and last above 0)"),
-                            );
+                        if let Some(problem) = series.average_problem() {
+                            c.average(problem);
                         }
                         notes.push(series.average_note().to_string());
                     }

@@ -51,7 +51,7 @@ for (const { name, width, dpr } of [
       const marks = Object.fromEntries(report.map((r) => [r.id, r.marks.map((m) => m.value)]));
       assert.deepEqual(marks['targets-2024'], ['5%左右', '1200万人以上', '5.5%左右', '3%左右', '和经济增长同步', '1.3万亿斤以上', '降低2.5%左右']);
       assert.deepEqual(marks['targets-2023'], ['5.2%（目标5%左右）', '5.2%（目标5.5%左右）', '0.2%（目标3%左右）']);
-      assert.deepEqual(marks['results-2023'], ['1244万人（目标1200万人左右）', '13,908亿斤（目标1.3万亿斤以上）']);
+      assert.deepEqual(marks['results-2023'], ['1244万人（目标1200万人左右）', '13908亿斤（目标1.3万亿斤以上）']);
       assert.deepEqual(marks['targets-2023-2024'], [
         '2023年目标5%左右，2023年实际5.2%，2024年目标5%左右',
         '2023年目标5.5%左右，2023年实际5.2%，2024年目标5.5%左右',
