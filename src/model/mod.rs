@@ -193,65 +193,48 @@ pub struct Series {
 
 impl Series {
     /// The average growth over the series, in % a year (年均增长), when
-    /// asked for and computable; its periods must be years (`2014年`), in
-    /// order. For a series of growth rates in %, the geometric mean of
-    /// (1 + rate) over a run of consecutive years with no gap; for levels,
-    /// from the first to the last result (both above 0) over the years
-    /// between them. `None` when that cannot be computed: see
-    /// [`Series::average_problem`].
+    /// asked for and computable: see [`Series::average`].
     pub fn average_growth(&self) -> Option<f64> {
-        if !self.average_growth || self.average_problem().is_some() {
-            return None;
-        }
-        let results: Vec<(i64, f64)> = self
-            .items
-            .iter()
-            .filter_map(|i| Some((year_of(&i.label)?, i.result?)))
-            .collect();
-        let (&(first_year, a), &(last_year, b)) = (results.first()?, results.last()?);
-        let (growth, years) = if self.rates() {
-            let product = results.iter().fold(1.0, |p, (_, g)| p * (1.0 + g / 100.0));
-            (product, results.len())
-        } else {
-            (b / a, usize::try_from(last_year - first_year).ok()?)
-        };
-        let root = nth_root(growth, years)?;
-        Some((root - 1.0) * 100.0)
+        self.average_growth.then(|| self.average().ok()).flatten()
     }
 
-    /// Why the average growth cannot be computed, if it cannot: periods
-    /// that are not years in order, fewer than two results, a gap among
-    /// growth rates, or levels that do not start and end above 0.
-    pub fn average_problem(&self) -> Option<AverageProblem> {
-        let mut last = None;
+    /// The average growth over the series, in % a year, or why it cannot
+    /// be computed. Its periods must be years (`2014年`), in order. For a
+    /// series of growth rates in %, the geometric mean of (1 + rate) over
+    /// consecutive years with no gap; for levels, from the first to the
+    /// last result (both above 0) over the years between them.
+    pub fn average(&self) -> Result<f64, AverageProblem> {
+        let mut last = 0;
+        let mut results = Vec::new();
         for item in &self.items {
-            let year = year_of(&item.label).ok_or(AverageProblem::NotYears);
-            match (year, last) {
-                (Err(e), _) => return Some(e),
-                (Ok(y), Some(before)) if y <= before => return Some(AverageProblem::NotYears),
-                (Ok(y), _) => last = Some(y),
+            let year = year_of(&item.label)
+                .filter(|y| *y > last)
+                .ok_or(AverageProblem::NotYears)?;
+            last = year;
+            if let Some(r) = item.result {
+                results.push((year, r));
             }
         }
-        let with: Vec<(i64, f64)> = self
-            .items
-            .iter()
-            .filter_map(|i| Some((year_of(&i.label)?, i.result?)))
-            .collect();
-        let (Some(&(first_year, a)), Some(&(last_year, b))) = (with.first(), with.last()) else {
-            return Some(AverageProblem::TooFew);
+        let (Some(&(first, a)), Some(&(end, b)), true) =
+            (results.first(), results.last(), results.len() >= 2)
+        else {
+            return Err(AverageProblem::TooFew);
         };
-        if with.len() < 2 {
-            return Some(AverageProblem::TooFew);
-        }
-        if self.rates() {
-            // Every year between the first result and the last has one.
-            if i64::try_from(with.len()).ok() != Some(last_year - first_year + 1) {
-                return Some(AverageProblem::Gap);
+        let (growth, years) = if self.rates() {
+            // Every year from the first result to the last has one.
+            if usize::try_from(end - first + 1).ok() != Some(results.len()) {
+                return Err(AverageProblem::Gap);
             }
-        } else if a <= 0.0 || b <= 0.0 {
-            return Some(AverageProblem::NotPositive);
-        }
-        None
+            let product = results.iter().fold(1.0, |p, (_, g)| p * (1.0 + g / 100.0));
+            (product, results.len())
+        } else if a > 0.0 && b > 0.0 {
+            (b / a, usize::try_from(end - first).unwrap_or(0))
+        } else {
+            return Err(AverageProblem::NotPositive);
+        };
+        nth_root(growth, years)
+            .map(|root| (root - 1.0) * 100.0)
+            .ok_or(AverageProblem::NotPositive)
     }
 
     /// Whether the series is of growth rates (its unit is %), not levels.
@@ -278,17 +261,20 @@ pub enum AverageProblem {
     TooFew,
     /// Growth rates with a year missing between the first and the last.
     Gap,
-    /// Levels whose first or last result is not above 0.
+    /// Levels whose first or last result is not above 0 (or a growth
+    /// rate of −100% or less).
     NotPositive,
 }
 
 /// The year a period's label names, if it is one: `2014年` → 2014.
 pub fn year_of(label: &str) -> Option<i64> {
-    let digits = label.strip_suffix('年')?;
-    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let digits = label.strip_suffix('年')?.as_bytes();
+    if digits.len() != 4 {
         return None;
     }
-    digits.parse().ok()
+    digits.iter().try_fold(0, |year, b| {
+        b.is_ascii_digit().then(|| year * 10 + i64::from(b - b'0'))
+    })
 }
 
 /// The `n`th root of `x` (> 0) by Newton's method: no `powf`, which would

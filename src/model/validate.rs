@@ -372,8 +372,8 @@ impl Checker<'_> {
                 en_str!("the average of growth rates needs a result for every year from the first to the last"),
             ),
             AverageProblem::NotPositive => (
-                zh_str!("按数值计算年均增长时，首末两年的实际数值须大于 0"),
-                en_str!("the average growth of levels needs first and last results above 0"),
+                zh_str!("年均增长无法计算：首末两年的实际数值须大于 0，增速须大于 -100%"),
+                en_str!("the average growth needs first and last results above 0 (rates above -100%)"),
             ),
         };
         self.push("average_growth", zh.to_string(), en.to_string());
@@ -512,7 +512,7 @@ pub(crate) fn validate_chart(
                         average_growth: raw.average_growth.unwrap_or(false),
                     };
                     if series.average_growth {
-                        if let Some(problem) = series.average_problem() {
+                        if let Err(problem) = series.average() {
                             c.average(problem);
                         }
                         notes.push(series.average_note().to_string());

@@ -77,26 +77,28 @@ async function assertNoHoles(page, data, charts = CHARTS) {
 const data = JSON.parse(await readFile(join(WWW, 'data', 'kazuo-2024.json'), 'utf8'));
 const notFound = (pattern) => (page) => page.route(pattern, (r) => r.fulfill({ status: 404, body: 'not found' }));
 
-const FAULTS = {
+/** The faults, for the article at `path` whose data file is data/`file`.json. */
+const faults = (file, path = '/') => ({
   'the wasm file is missing': notFound('**/pkg/infographic_bg.*.wasm'),
   'the JS module is missing': notFound('**/pkg/infographic.*.js'),
   // The built page carries its data file; a page without the copy fetches it.
   'the data file is missing (a page without its copy)': async (page) => {
-    const { url, handler } = article(uncopied);
+    const { url, handler } = article(uncopied, path);
     await page.route(url, handler);
-    await notFound('**/data/kazuo-2024.*.json')(page);
+    await notFound(`**/data/${file}.*.json`)(page);
   },
   'the data file is invalid (a page without its copy)': async (page) => {
-    const { url, handler } = article(uncopied);
+    const { url, handler } = article(uncopied, path);
     await page.route(url, handler);
-    await page.route('**/data/kazuo-2024.*.json', (r) => r.fulfill({ contentType: 'application/json', body: '{"charts": [' }));
+    await page.route(`**/data/${file}.*.json`, (r) => r.fulfill({ contentType: 'application/json', body: '{"charts": [' }));
   },
   "the page's copy of the data file is invalid": async (page) => {
-    const { url, handler } = article((html) => html.replace(/(data-infographic-data="[^"]*">)[^<]*/, '$1{"charts": ['));
+    const { url, handler } = article((html) => html.replace(/(data-infographic-data="[^"]*">)[^<]*/, '$1{"charts": ['), path);
     await page.route(url, handler);
   },
   'WebAssembly is disabled': (page) => page.addInitScript(() => delete window.WebAssembly),
-};
+});
+const FAULTS = faults('kazuo-2024');
 
 for (const [name, fault] of Object.entries(FAULTS)) {
   test(`${name}: the article still shows every figure, nothing uncaught`, async () => {
@@ -114,14 +116,8 @@ for (const [name, fault] of Object.entries(FAULTS)) {
 
 // The second article, whose kinds are new: the same faults leave its figures whole.
 const national = JSON.parse(await readFile(join(WWW, 'data', 'national-2024.json'), 'utf8'));
-for (const name of ['the wasm file is missing', 'WebAssembly is disabled', "the page's copy of the data file is invalid"]) {
+for (const [name, fault] of Object.entries(faults('national-2024', '/national.html'))) {
   test(`second article, ${name}: every figure stays, nothing uncaught`, async () => {
-    const fault = name.startsWith('the page')
-      ? async (page) => {
-        const { url, handler } = article((html) => html.replace(/(data-infographic-data="[^"]*">)[^<]*/, '$1{"charts": ['), '/national.html');
-        await page.route(url, handler);
-      }
-      : FAULTS[name];
     const { context, page, uncaught, violations } = await openWith(fault, '/national.html');
     try {
       await assertNoHoles(page, national, NATIONAL);
