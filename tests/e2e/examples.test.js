@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, open, article, unrendered, NATIONAL } from './harness.js';
+import { serve, launch, open, inks, article, unrendered, NATIONAL } from './harness.js';
 
 const EXAMPLES = ['example-ranges', 'example-counts', 'example-quarters', 'example-months', 'example-levels'];
 
@@ -60,15 +60,12 @@ for (const { width, dpr } of [
       assert.equal(marks['example-months'].length, 13);
       assert.equal(marks['example-months'][5], '—', 'the missing month is a gap');
       // Every canvas drawn, and sharp.
-      const ink = await page.$$eval('figure[data-chart] canvas', (all) =>
-        all.map((c) => {
-          const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-          let n = 0;
-          for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 128 && (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200)) n++;
-          return [c.closest('figure').dataset.chart, n / (c.width * c.height)];
-        }));
+      const ink = await inks(page);
       assert.equal(ink.length, EXAMPLES.length);
-      for (const [id, share] of ink) assert.ok(share > 0.005, `${id} is drawn (ink ${share})`);
+      for (const [id, share, sharp] of ink) {
+        assert.ok(share > 0.005, `${id} is drawn (ink ${share})`);
+        assert.ok(sharp, `${id}: its backing store follows DPR`);
+      }
       // The summaries say it in the same words; the levels' average growth is stated.
       const summary = (id) => page.locator(`figure[data-chart="${id}"] .ig-sr`).first().textContent();
       assert.match(await summary('example-ranges'), /6\.5%至7%.*3%以内.*不超过5\.5%.*下降3%/);

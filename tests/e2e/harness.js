@@ -41,6 +41,18 @@ export const uncopied = (html) => html.replace(/<script type="application\/json"
 export const unrendered = (html) =>
   uncopied(html).replace(/<figure data-chart="([^"]+)" class="ig-chart">[\s\S]*?<\/figure>/g, '<figure data-chart="$1"></figure>');
 
+/**
+ * Each figure's canvas on the page: `[id, share of inked pixels, backing store follows DPR]`.
+ */
+export const inks = (page) =>
+  page.$$eval('figure[data-chart] canvas', (all) =>
+    all.map((c) => {
+      const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 128 && (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200)) n++;
+      return [c.closest('figure').dataset.chart, n / (c.width * c.height), c.width === Math.round(c.getBoundingClientRect().width * window.devicePixelRatio)];
+    }));
+
 /** Debian's Chromium, headless, with the flags this machine needs. */
 export function launch() {
   return chromium.launch({

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, open, NATIONAL, SHOTS } from './harness.js';
+import { serve, launch, open, inks, NATIONAL, SHOTS } from './harness.js';
 
 let server;
 let browser;
@@ -35,13 +35,7 @@ for (const { name, width, dpr } of [
       assert.deepEqual(report.map((r) => [r.id, r.ok]), NATIONAL.map((id) => [id, true]), JSON.stringify(report));
       const scroll = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
       assert.ok(scroll, 'no sideways scroll');
-      const ink = await page.$$eval('figure[data-chart] canvas', (all) =>
-        all.map((c) => {
-          const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-          let n = 0;
-          for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 128 && (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200)) n++;
-          return [c.closest('figure').dataset.chart, n / (c.width * c.height), c.width === Math.round(c.getBoundingClientRect().width * window.devicePixelRatio)];
-        }));
+      const ink = await inks(page);
       assert.equal(ink.length, NATIONAL.length);
       for (const [id, share, sharp] of ink) {
         assert.ok(share > 0.01, `${id} is drawn (ink ${share})`);
