@@ -315,11 +315,30 @@ fn grouped_bars_show_each_series_in_its_colour_and_words() {
             .iter()
             .filter(|p| p.mark == Some(0))
             .filter_map(|p| match &p.shape {
-                Shape::Rect { fill: Some(f), .. } => Some(*f),
+                Shape::Rect {
+                    fill: Some(f),
+                    stroke: None,
+                    ..
+                } => Some(*f),
                 _ => None,
             })
             .collect();
         assert_eq!(fills.len(), 3);
+        // Each 左右 plan shown alone carries an about-band at its end, as in
+        // target charts, and the key names it; exact plans carry none.
+        let bands = |mark| {
+            scene
+                .shapes
+                .iter()
+                .filter(|p| p.mark == Some(mark))
+                .filter(|p| matches!(&p.shape, Shape::Rect { stroke: Some(_), rect, .. } if (rect.w - 10.0).abs() < 0.01))
+                .count()
+        };
+        assert_eq!((bands(0), bands(1)), (2, 0), "{width}px");
+        assert!(
+            texts.iter().any(|t| t == "目标为约数"),
+            "{width}px: {texts:?}"
+        );
         assert!(fills[0] != fills[1] && fills[1] != fills[2] && fills[0] != fills[2]);
         assert_eq!(fills[2], Theme::light().accent);
     }

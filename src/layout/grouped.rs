@@ -1,17 +1,19 @@
 //! Grouped bars: two or three series (an item's `group`: 2023年目标,
 //! 2024年目标) side by side for each category (an item's `label`), one
 //! colour per series named in a key, each bar's figure at its end in its
-//! own words. A category is one mark: its tip and the live region say
+//! own words; a plan's qualifier is drawn at its bar's end as in target
+//! charts (a floor's arrow, a ceiling's cap, an about-band) and named in
+//! the key. A category is one mark: its tip and the live region say
 //! every series' figure, and its hit area is the whole group of bars.
 
-use super::marks::bar::solid;
+use super::marks::bar::{qualifier, reach, solid};
 use super::marks::label::{figure, row_label, Figure, Flow, VALUE_GAP};
-use super::marks::legend::{legend, Swatch};
+use super::marks::legend::{legend, qualifier_entries, Swatch};
 use super::scale::{Domain, Linear};
 use super::{Font, Mark, Rect, SceneBuilder, NARROW};
 use crate::color::Color;
 use crate::format::shown_quantity;
-use crate::model::{grouped_item, series_and_categories, Item};
+use crate::model::{grouped_item, series_and_categories, Item, Sense};
 
 const BAR: f64 = 14.0;
 const BAR_GAP: f64 = 3.0;
@@ -32,11 +34,19 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
             _ => theme.base.mix(theme.text, 0.35),
         })
         .collect();
-    let entries: Vec<(Swatch, &str)> = series
+    let mut entries: Vec<(Swatch, &str)> = series
         .iter()
         .zip(&colors)
         .map(|(name, color)| (Swatch::Fill(*color), *name))
         .collect();
+    // A plan shown alone carries its qualifier's mark.
+    let sense_of = |i: &Item| match (i.plan, i.result) {
+        (Some(_), None) => i.bound.sense(),
+        _ => Sense::Exact,
+    };
+    qualifier_entries(&mut entries, |sense| {
+        items.iter().any(|i| sense_of(i) == sense)
+    });
     let top = legend(c, &entries);
 
     let label_font = Font {
@@ -75,7 +85,8 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
     for item in items {
         domain.include(item.value());
     }
-    let room = value_w + VALUE_GAP;
+    let extra = items.iter().map(|i| reach(sense_of(i))).fold(0.0, f64::max);
+    let room = value_w + VALUE_GAP + extra;
     let neg = if domain.has_negative() { room } else { 0.0 };
     let x = Linear::new(domain, left + neg, c.width - room);
     let zero = x.at(0.0);
@@ -106,16 +117,20 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
             };
             let end = x.at(item.value() * t);
             solid(c, zero, end, bar_y, BAR, *color);
+            let sense = sense_of(item);
+            let dir = if item.value() < 0.0 { -1.0 } else { 1.0 };
+            let band = theme.base_tint.mix(theme.base, 0.45);
+            qualifier(c, end, dir, bar_y, BAR, sense, theme.base, band);
             let text = shown_quantity(item, t).to_string();
             let mid = bar_y + BAR / 2.0;
             let at = if item.value() < 0.0 {
                 Figure::Before {
-                    end: end.min(zero),
+                    end: end.min(zero) - reach(sense),
                     y: mid,
                 }
             } else {
                 Figure::After {
-                    end: end.max(zero),
+                    end: end.max(zero) + reach(sense),
                     y: mid,
                 }
             };

@@ -5,7 +5,7 @@
 //! above once results are in.
 
 use super::marks::bar::{plan, reach, solid, Outline};
-use super::marks::legend::{legend, Swatch};
+use super::marks::legend::{legend, qualifier_entries, Swatch};
 use super::rows::{note, plan_lead, Rows, Side, Tip, BAR};
 use super::scale::Domain;
 use super::SceneBuilder;
@@ -24,15 +24,7 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
     // their direct labels, which carry the qualifiers' words).
     let top = if any_result {
         let mut entries = vec![(Swatch::Outline, "目标"), (Swatch::Solid, "实际")];
-        for (sense, swatch, name) in [
-            (Sense::Floor, Swatch::Arrow, "目标为下限"),
-            (Sense::Ceiling, Swatch::Cap, "目标为上限"),
-            (Sense::About, Swatch::Band, "目标为约数"),
-        ] {
-            if has(sense) {
-                entries.push((swatch, name));
-            }
-        }
+        qualifier_entries(&mut entries, has);
         if items.iter().any(|i| i.plan_to.is_some()) {
             entries.push((Swatch::Span, "目标区间"));
         }

@@ -71,7 +71,6 @@ pub(crate) fn plan(
     let rect = span_rect(zero, far, y, h);
     let stroke = Stroke { color, width: 1.5 };
     let dir = if far >= zero { 1.0 } else { -1.0 };
-    let mid = y + h / 2.0;
     let strong = tint.mix(color, 0.45);
     if sense != Sense::Floor {
         c.push(Shape::Rect {
@@ -83,23 +82,7 @@ pub(crate) fn plan(
             c.fill(span_rect(end, to, y + 1.5, h - 3.0), strong);
             c.line(Point { x: end, y }, Point { x: end, y: y + h }, color, 1.5);
         }
-        match sense {
-            Sense::Ceiling => c.line(
-                Point { x: far, y: y - 4.0 },
-                Point {
-                    x: far,
-                    y: y + h + 4.0,
-                },
-                color,
-                3.0,
-            ),
-            Sense::About => c.push(Shape::Rect {
-                rect: Rect::new(far - BAND, y - 3.0, 2.0 * BAND, h + 6.0),
-                fill: Some(strong),
-                stroke: Some(Stroke { color, width: 1.0 }),
-            }),
-            _ => {}
-        }
+        qualifier(c, far, dir, y, h, sense, color, strong);
         return;
     }
     c.fill(rect, tint);
@@ -116,23 +99,60 @@ pub(crate) fn plan(
             1.5,
         );
     }
-    c.push(Shape::Polygon {
-        points: vec![
+    qualifier(c, far, dir, y, h, sense, color, strong);
+}
+
+/// The qualifier's mark at a bar's far end `far` (the bar `h` tall from
+/// `y`, growing in direction `dir`, ±1): a ceiling's cap taller than the
+/// bar, an about-band straddling the end (filled `band`), a floor's arrow
+/// pointing on; nothing for an exact figure.
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+pub(crate) fn qualifier(
+    c: &mut SceneBuilder,
+    far: f64,
+    dir: f64,
+    y: f64,
+    h: f64,
+    sense: Sense,
+    color: Color,
+    band: Color,
+) {
+    let mid = y + h / 2.0;
+    match sense {
+        Sense::Ceiling => c.line(
+            Point { x: far, y: y - 4.0 },
             Point {
-                x: far + dir * 2.0,
-                y: mid - 6.0,
+                x: far,
+                y: y + h + 4.0,
             },
-            Point {
-                x: far + dir * ARROW,
-                y: mid,
-            },
-            Point {
-                x: far + dir * 2.0,
-                y: mid + 6.0,
-            },
-        ],
-        fill: color,
-    });
+            color,
+            3.0,
+        ),
+        Sense::About => c.push(Shape::Rect {
+            rect: Rect::new(far - BAND, y - 3.0, 2.0 * BAND, h + 6.0),
+            fill: Some(band),
+            stroke: Some(Stroke { color, width: 1.0 }),
+        }),
+        Sense::Floor => c.push(Shape::Polygon {
+            points: vec![
+                Point {
+                    x: far + dir * 2.0,
+                    y: mid - 6.0,
+                },
+                Point {
+                    x: far + dir * ARROW,
+                    y: mid,
+                },
+                Point {
+                    x: far + dir * 2.0,
+                    y: mid + 6.0,
+                },
+            ],
+            fill: color,
+        }),
+        Sense::Exact => {}
+    }
 }
 
 /// A vertical hairline at `x` from `top` to `bottom` in the muted text

@@ -4,6 +4,7 @@
 use super::bar::ARROW;
 use crate::color::Color;
 use crate::layout::{Anchor, Font, Point, Rect, SceneBuilder, Shape, Stroke};
+use crate::model::Sense;
 
 /// The sample drawn before a legend entry's name, in the base colour.
 #[derive(Clone, Copy)]
@@ -22,6 +23,20 @@ pub(crate) enum Swatch {
     Span,
     /// A bar in a series' colour (grouped bars).
     Fill(Color),
+}
+
+/// The key's entries for the plans' qualifiers that `has` says are drawn:
+/// a floor's arrow, a ceiling's cap, an about-band.
+pub(crate) fn qualifier_entries(entries: &mut Vec<(Swatch, &str)>, has: impl Fn(Sense) -> bool) {
+    for (sense, swatch, name) in [
+        (Sense::Floor, Swatch::Arrow, "目标为下限"),
+        (Sense::Ceiling, Swatch::Cap, "目标为上限"),
+        (Sense::About, Swatch::Band, "目标为约数"),
+    ] {
+        if has(sense) {
+            entries.push((swatch, name));
+        }
+    }
 }
 
 /// Draws `entries` from the top left, in small muted type; returns the y
