@@ -119,11 +119,18 @@ pub fn summary(chart: &Chart) -> String {
 /// An item's figure as a summary says it: the figure (or the target's
 /// words), the plan beside a result, the editor's note.
 fn figure(item: &Item) -> String {
-    let mut s = figure_cell(item);
-    if let Some(note) = &item.note {
-        s.push_str(&format!("（{note}）"));
+    with_note(figure_cell(item), item)
+}
+
+/// A figure with the editor's note in brackets after it, or inside its
+/// brackets when it ends in some (`13908亿斤（目标1.3万亿斤以上；即69541万吨）`,
+/// never two brackets in a row).
+fn with_note(figure: String, item: &Item) -> String {
+    match (&item.note, figure.strip_suffix('）')) {
+        (None, _) => figure,
+        (Some(note), Some(head)) => format!("{head}；{note}）"),
+        (Some(note), None) => format!("{figure}（{note}）"),
     }
-    s
 }
 
 /// "高8.5个百分点" for percentages, "多22亿元" otherwise.
@@ -278,13 +285,7 @@ fn over_time(series: &Series) -> String {
     let value = |i: &Item| i.result.or(i.plan).unwrap_or(0.0);
     let places = result_places(items);
     let figure = |i: &Item| match (i.result, i.plan) {
-        (Some(_), None) => {
-            let mut s = series_result(i, 1.0, places).to_string();
-            if let Some(note) = &i.note {
-                s.push_str(&format!("（{note}）"));
-            }
-            s
-        }
+        (Some(_), None) => with_note(series_result(i, 1.0, places).to_string(), i),
         _ => figure(i),
     };
     if let Some((hi, lo)) = extremes(&present, value).filter(|_| present.len() > 1) {

@@ -382,3 +382,27 @@ fn grouped_bars_refuse_what_they_cannot_draw() {
         problems(&words)
     );
 }
+
+/// A note after a figure that ends in brackets goes inside them: the
+/// summary never says "）（".
+#[test]
+fn a_note_joins_the_brackets_of_its_figure() {
+    let text = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/www/data/national-2024.json"
+    ))
+    .unwrap();
+    let doc = load(&text).unwrap_or_else(|p| panic!("{p:?}"));
+    let results = doc.chart("results-2023").unwrap().chart.clone().unwrap();
+    let about = summary(&results);
+    assert!(
+        about.contains("13908亿斤（目标1.3万亿斤以上；即69541万吨）"),
+        "{about}"
+    );
+    for entry in &doc.charts {
+        let about = summary(entry.chart.as_ref().unwrap());
+        assert!(!about.contains("）（"), "{about}");
+    }
+    // A figure with no brackets takes the note in its own.
+    assert!(summary(&chart("cards")).contains("50多个（国家和地区）"));
+}
