@@ -99,6 +99,7 @@ fn item() -> impl Strategy<Value = Value> {
                 // A range from the plan up.
                 0 => {
                     item["bound"] = json!("exact");
+                    item["range_word"] = json!(["—", "～", "至"][(spread * 100.0).round() as usize % 3]);
                     item["plan_to"] = json!(hundredths((plan * 100.0).round() as i64 + (spread * 100.0).round() as i64 + 1).min(MAX_FIGURE));
                 }
                 // A decrease: its figures written positive.
@@ -118,13 +119,19 @@ fn item() -> impl Strategy<Value = Value> {
 /// Any chart the schema admits, of any kind, with 0, 1 or up to 500 items.
 fn chart() -> impl Strategy<Value = Value> {
     let count = prop_oneof![Just(0usize), Just(1usize), 2usize..12, Just(500usize)];
-    (prop::sample::select(vec!["bars", "target", "cards", "part", "series", "grouped"]), count, label(), item(), prop::collection::vec(item(), 0..12))
-        .prop_flat_map(|(kind, n, title, first, rest)| {
-            let items: Vec<Value> = std::iter::once(first).chain(rest).cycle().take(n).collect();
+    (prop::sample::select(vec!["bars", "target", "cards", "part", "series", "grouped"]), count, label(), item(), prop::collection::vec(item(), 0..12), any::<bool>())
+        .prop_flat_map(|(kind, n, title, first, rest, yearly)| {
+            let mut items: Vec<Value> = std::iter::once(first).chain(rest).cycle().take(n).collect();
+            // A series over years, some with their average growth stated.
+            if kind == "series" && yearly {
+                for (k, item) in items.iter_mut().enumerate() {
+                    item["label"] = json!(format!("{}年", 1990 + k));
+                }
+            }
             let measures = prop::collection::vec((label(), positive(999_999_999_999_999), prop::collection::vec(positive(99_999_999_999_999), 1..3)), 0..4);
-            (Just(kind), Just(title), Just(items), measures)
+            (Just(kind), Just(title), Just(items), measures, Just(yearly))
         })
-        .prop_map(|(kind, title, items, measures)| {
+        .prop_map(|(kind, title, items, measures, yearly)| {
             let mut chart = json!({
                 "id": "c", "kind": kind, "title": title.clone(), "subtitle": title.clone(),
                 "source": title, "notes": ["注"],
@@ -139,6 +146,9 @@ fn chart() -> impl Strategy<Value = Value> {
                     .collect();
             } else {
                 chart["items"] = Value::Array(items);
+            }
+            if kind == "series" && yearly {
+                chart["average_growth"] = json!(true);
             }
             chart
         })
