@@ -1,0 +1,88 @@
+// Where the phone's main thread goes between first paint and `infographic:ready`:
+// loads the built article (dist/) on the benchmark's phone profile (390×844,
+// DPR 3, CPU 4×, cache off, unthrottled network) with a Chromium trace, and
+// sums the main thread's trace events by name over each span, top-level tasks
+// only (nested events are listed under their own names too, so parts overlap),
+// then the five longest tasks after first paint with what they contain.
+//
+//   node bench/trace.mjs [LOADS] [PAGE]   (default 3 loads of /)
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../scripts/serve.mjs';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const LOADS = Number(process.argv[2] ?? 3);
+const PAGE = process.argv[3] ?? '/';
+
+const server = await serve({ source: join(ROOT, 'www') });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+});
+
+const NAMES = [
+  'ParseHTML', 'Layout', 'UpdateLayoutTree', 'Paint', 'EvaluateScript', 'v8.compileModule', 'v8.evaluateModule',
+  'FunctionCall', 'v8.callFunction', 'v8.wasm.compileConsume', 'v8.wasm.compileConsumeDone', 'V8.CompileCode',
+  'FlushInstructionCache', 'EventDispatch', 'TimerFire', 'RunMicrotasks', 'ResourceReceivedData', 'HitTest', 'PrePaint', 'Layerize',
+];
+
+for (let run = 0; run < LOADS; run++) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,v8,v8.execute,disabled-by-default-v8.compile,disabled-by-default-devtools.timeline,blink.user_timing,loading',
+    transferMode: 'ReportEvents',
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('infographic:ready', () => performance.mark('ig-ready'), { once: true });
+  });
+  await page.goto(server.url + PAGE);
+  await page.waitForSelector('html[data-infographic-painted]', { state: 'attached', timeout: 30000 });
+  await cdp.send('Tracing.end');
+  await done;
+
+  const renderer = events.filter((e) => e.name === 'ParseHTML')[0];
+  const pid = renderer?.pid;
+  const tid = renderer?.tid;
+  const nav = events.find((e) => e.name === 'navigationStart' && e.pid === pid)?.ts ?? 0;
+  const fcp = events.find((e) => e.name === 'firstContentfulPaint' && e.pid === pid)?.ts;
+  const ready = events.find((e) => e.name === 'ig-ready' && e.pid === pid)?.ts;
+  const ms = (ts) => ((ts - nav) / 1000).toFixed(0);
+  console.log(`\nload ${run + 1} (${PAGE}): FCP ${ms(fcp)} ms, ready ${ms(ready)} ms`);
+  const spans = [['navigation → FCP', nav, fcp], ['FCP → ready', fcp, ready]];
+  for (const [label, from, to] of spans) {
+    const sums = new Map();
+    let busy = 0;
+    for (const e of events) {
+      if (e.pid !== pid || e.tid !== tid || e.ph !== 'X' || e.ts < from || e.ts > to) continue;
+      if (e.name === 'RunTask') busy += e.dur ?? 0;
+      if (NAMES.includes(e.name)) sums.set(e.name, (sums.get(e.name) ?? 0) + (e.dur ?? 0));
+    }
+    const parts = [...sums].sort((a, b) => b[1] - a[1]).map(([n, d]) => `${n} ${(d / 1000).toFixed(0)}`).join(', ');
+    console.log(`  ${label}: ${((to - from) / 1000).toFixed(0)} ms, main thread busy ${(busy / 1000).toFixed(0)} ms: ${parts}`);
+  }
+  // The tasks of the span after FCP, longest first.
+  const tasks = events
+    .filter((e) => e.pid === pid && e.tid === tid && e.name === 'RunTask' && e.ts >= fcp && e.ts <= ready)
+    .sort((a, b) => b.dur - a.dur)
+    .slice(0, 5)
+    .map((t) => {
+      const inner = events
+        .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && NAMES.includes(e.name))
+        .reduce((m, e) => m.set(e.name, (m.get(e.name) ?? 0) + e.dur), new Map());
+      const top = [...inner].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, d]) => `${n} ${(d / 1000).toFixed(0)}`).join(', ');
+      return `    task at ${ms(t.ts)} ms, ${(t.dur / 1000).toFixed(0)} ms: ${top}`;
+    });
+  console.log(tasks.join('\n'));
+  await context.close();
+}
+await browser.close();
+await server.close();
