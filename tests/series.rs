@@ -120,7 +120,7 @@ fn the_average_growth_is_computed_and_its_formula_noted() {
         panic!("a series")
     };
     assert!((s.average_growth().unwrap() - 10.0).abs() < 1e-9);
-    assert!(levels.notes.iter().any(|n| n.contains("首末两期")));
+    assert!(levels.notes.iter().any(|n| n.contains("首末两年")));
 }
 
 #[test]

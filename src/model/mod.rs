@@ -245,9 +245,9 @@ impl Series {
     /// The note that says how [`Series::average_growth`] is computed.
     pub fn average_note(&self) -> &'static str {
         if self.rates() {
-            "年均增长按各期增速的几何平均计算：[(1+增速₁)×(1+增速₂)×…×(1+增速ₙ)]^(1/n)−1。"
+            "年均增长按各年增速的几何平均计算：[(1+增速₁)×(1+增速₂)×…×(1+增速ₙ)]^(1/n)−1，n为年数。"
         } else {
-            "年均增长按首末两期数值计算：(末期数值÷首期数值)^(1/间隔期数)−1。"
+            "年均增长按首末两年数值计算：(末年数值÷首年数值)^(1/间隔年数)−1。"
         }
     }
 }
