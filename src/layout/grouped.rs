@@ -91,6 +91,8 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
     let x = Linear::new(domain, left + neg, c.width - room);
     let zero = x.at(0.0);
     let block = series.len() as f64 * (BAR + BAR_GAP) - BAR_GAP;
+    // An about-band's fill, as the key's.
+    let band = theme.base_tint.mix(theme.base, 0.45);
 
     let t = c.progress;
     let mut y = top;
@@ -119,7 +121,6 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
             solid(c, zero, end, bar_y, BAR, *color);
             let sense = sense_of(item);
             let dir = if item.value() < 0.0 { -1.0 } else { 1.0 };
-            let band = theme.base_tint.mix(theme.base, 0.45);
             qualifier(c, end, dir, bar_y, BAR, sense, theme.base, band);
             let text = shown_quantity(item, t).to_string();
             let mid = bar_y + BAR / 2.0;

@@ -72,7 +72,23 @@ pub(crate) fn plan(
     let stroke = Stroke { color, width: 1.5 };
     let dir = if far >= zero { 1.0 } else { -1.0 };
     let strong = tint.mix(color, 0.45);
-    if sense != Sense::Floor {
+    if sense == Sense::Floor {
+        // Open at the far end, where the arrow points on.
+        c.fill(rect, tint);
+        let (x0, x1, y0, y1) = (zero, far, rect.y, rect.bottom());
+        for (a, b) in [
+            ((x0, y0), (x1, y0)),
+            ((x0, y1), (x1, y1)),
+            ((x0, y0), (x0, y1)),
+        ] {
+            c.line(
+                Point { x: a.0, y: a.1 },
+                Point { x: b.0, y: b.1 },
+                color,
+                1.5,
+            );
+        }
+    } else {
         c.push(Shape::Rect {
             rect,
             fill: Some(tint),
@@ -82,22 +98,6 @@ pub(crate) fn plan(
             c.fill(span_rect(end, to, y + 1.5, h - 3.0), strong);
             c.line(Point { x: end, y }, Point { x: end, y: y + h }, color, 1.5);
         }
-        qualifier(c, far, dir, y, h, sense, color, strong);
-        return;
-    }
-    c.fill(rect, tint);
-    let (x0, x1, y0, y1) = (zero, far, rect.y, rect.bottom());
-    for (a, b) in [
-        ((x0, y0), (x1, y0)),
-        ((x0, y1), (x1, y1)),
-        ((x0, y0), (x0, y1)),
-    ] {
-        c.line(
-            Point { x: a.0, y: a.1 },
-            Point { x: b.0, y: b.1 },
-            color,
-            1.5,
-        );
     }
     qualifier(c, far, dir, y, h, sense, color, strong);
 }
@@ -107,7 +107,6 @@ pub(crate) fn plan(
 /// bar, an about-band straddling the end (filled `band`), a floor's arrow
 /// pointing on; nothing for an exact figure.
 #[allow(clippy::too_many_arguments)]
-#[inline(never)]
 pub(crate) fn qualifier(
     c: &mut SceneBuilder,
     far: f64,
