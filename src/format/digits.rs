@@ -29,8 +29,15 @@ pub fn plain(value: f64) -> String {
         return "—".to_string();
     }
     // Integer arithmetic on hundredths: no float formatting code in the
-    // wasm module. Saturates beyond 9.2e16, far past any admitted figure.
-    hundredths_text((value * 100.0).round() as i64)
+    // wasm module. The whole part is split off first (exactly), so only the
+    // fraction is scaled: `value * 100.0` would add its own rounding, which
+    // beside the value's own can cross a half hundredth for sums near
+    // 2^44. Saturates beyond 9.2e16, far past any admitted figure.
+    let abs = value.abs();
+    let whole = abs.trunc();
+    let frac = ((abs - whole) * 100.0).round() as i64;
+    let hundredths = (whole as i64).saturating_mul(100).saturating_add(frac);
+    hundredths_text(if value < 0.0 { -hundredths } else { hundredths })
 }
 
 /// A number given in hundredths, with at most two decimals, trailing zeros
@@ -65,6 +72,14 @@ mod tests {
         assert_eq!(number(-2.25), "-2.25");
         assert_eq!(number(0.05), "0.05");
         assert_eq!(number(10.1), "10.1");
+        assert_eq!(number(0.995), "1");
+        assert_eq!(number(-0.995), "-1");
+        // A sum the property test found printed as ….35 when the whole
+        // value was scaled by 100.
+        assert_eq!(
+            number(8_796_093_022_208.46 + 8_796_093_022_208.88),
+            "17592186044417.34"
+        );
         assert_eq!(css_px(12_345.5), "12345.5px");
         assert_eq!(css_px(-3.0), "-3px");
     }
