@@ -90,6 +90,10 @@ async function phone(rate, slow = false) {
         if (!document.querySelector('[data-infographic]')) ok({ at: performance.now() });
       }, { once: true });
     });
+    // Said on the console, which the driver hears without running anything in
+    // the page: an evaluate during the load would first compile the driver's
+    // own script there, on the throttled main thread the page is using.
+    window.__painted.then(() => setTimeout(() => console.log('bench:settled'), 500));
   });
   return { context, page, cdp };
 }
@@ -97,10 +101,11 @@ async function phone(rate, slow = false) {
 /** One load of `path`: its times from navigation, and its layout shift. */
 async function load(path, slow) {
   const { context, page } = await phone(4, slow);
-  await page.goto(base + path);
+  const settled = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:settled', timeout: 60000 });
+  await page.goto(base + path, { waitUntil: 'commit' });
+  await settled;
   const { at: ready } = await page.evaluate(() => window.__ready);
   const { at: painted } = await page.evaluate(() => window.__painted);
-  await page.waitForTimeout(500);
   const engine = !path.startsWith('/bench/');
   const times = await page.evaluate(async (engine) => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,

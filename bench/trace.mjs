@@ -6,6 +6,10 @@
 // then the five longest tasks after first paint with what they contain.
 //
 //   node bench/trace.mjs [LOADS] [PAGE]   (default 3 loads of /)
+//   CHROME_ARGS='--js-flags=--no-wasm-lazy-compilation' node bench/trace.mjs   (try a browser flag)
+//
+// Each load also lists when each file was asked for and arrived, and every
+// main-thread task of 8 ms or more between first paint and ready.
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -18,7 +22,7 @@ const PAGE = process.argv[3] ?? '/';
 const server = await serve({ source: join(ROOT, 'www') });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', ...(process.env.CHROME_ARGS ? process.env.CHROME_ARGS.split(' ') : [])],
 });
 
 const NAMES = [
@@ -43,9 +47,13 @@ for (let run = 0; run < LOADS; run++) {
   });
   await page.addInitScript(() => {
     document.addEventListener('infographic:ready', () => performance.mark('ig-ready'), { once: true });
+    // Heard on the console: waiting with a selector would compile the
+    // driver's script in the page, on the main thread being measured.
+    document.addEventListener('infographic:painted', () => console.log('trace:painted'), { once: true });
   });
-  await page.goto(server.url + PAGE);
-  await page.waitForSelector('html[data-infographic-painted]', { state: 'attached', timeout: 30000 });
+  const painted = page.waitForEvent('console', { predicate: (m) => m.text() === 'trace:painted', timeout: 30000 });
+  await page.goto(server.url + PAGE, { waitUntil: 'commit' });
+  await painted;
   await cdp.send('Tracing.end');
   await done;
 
@@ -57,6 +65,15 @@ for (let run = 0; run < LOADS; run++) {
   const ready = events.find((e) => e.name === 'ig-ready' && e.pid === pid)?.ts;
   const ms = (ts) => ((ts - nav) / 1000).toFixed(0);
   console.log(`\nload ${run + 1} (${PAGE}): FCP ${ms(fcp)} ms, ready ${ms(ready)} ms`);
+  // When each file was asked for and had arrived.
+  const asked = new Map();
+  for (const e of events) {
+    if (e.pid !== pid) continue;
+    const d = e.args?.data;
+    if (e.name === 'ResourceSendRequest' && d?.url) asked.set(d.requestId, { url: d.url.split('/').pop(), at: e.ts });
+    if (e.name === 'ResourceFinish' && asked.has(d?.requestId)) asked.get(d.requestId).done = e.ts;
+  }
+  console.log('  files: ' + [...asked.values()].map((r) => `${r.url.slice(0, 24)} ${ms(r.at)}→${r.done ? ms(r.done) : '?'}`).join(', '));
   const spans = [['navigation → FCP', nav, fcp], ['FCP → ready', fcp, ready]];
   for (const [label, from, to] of spans) {
     const sums = new Map();
@@ -72,8 +89,8 @@ for (let run = 0; run < LOADS; run++) {
   // The tasks of the span after FCP, longest first.
   const tasks = events
     .filter((e) => e.pid === pid && e.tid === tid && e.name === 'RunTask' && e.ts >= fcp && e.ts <= ready)
-    .sort((a, b) => b.dur - a.dur)
-    .slice(0, 5)
+    .filter((t) => t.dur >= 8000)
+    .sort((a, b) => a.ts - b.ts)
     .map((t) => {
       const inner = events
         .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && NAMES.includes(e.name))
