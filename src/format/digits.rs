@@ -33,11 +33,12 @@ pub fn plain(value: f64) -> String {
     // fraction is scaled: `value * 100.0` would add its own rounding, which
     // beside the value's own can cross a half hundredth for sums near
     // 2^44. Saturates beyond 9.2e16, far past any admitted figure.
+    // (`whole * 100.0` is exact below 9e13, past every admitted figure and
+    // sum; the cast saturates.)
     let abs = value.abs();
     let whole = abs.trunc();
-    let frac = ((abs - whole) * 100.0).round() as i64;
-    let hundredths = (whole as i64).saturating_mul(100).saturating_add(frac);
-    hundredths_text(if value < 0.0 { -hundredths } else { hundredths })
+    let hundredths = whole * 100.0 + ((abs - whole) * 100.0).round();
+    hundredths_text(hundredths.copysign(value) as i64)
 }
 
 /// A number given in hundredths, with at most two decimals, trailing zeros

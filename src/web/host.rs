@@ -2,7 +2,7 @@
 //! messages for hosts that embed a chart in an iframe.
 
 use super::fetch::fetch_fresh;
-use super::start::remount;
+use super::start::{read, remount};
 use crate::format::plain;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -145,7 +145,7 @@ async fn check() {
         if let Some(root) = changed {
             let document = web_sys::window().and_then(|w| w.document());
             if let Some(document) = document {
-                remount(&document, &root, &url, fetched).await;
+                remount(&document, &root, &read(&url, fetched)).await;
             }
         }
     }

@@ -9,7 +9,7 @@ use super::report::{announce, complete, ChartReport, Reported};
 use super::schedule::{next_idle, next_task};
 use super::screen::{fit_of, view_height, Fit};
 use super::{host, page};
-use crate::model::{en, load, Chart, Problem};
+use crate::model::{en, load, Chart, Document as Data, Problem};
 use crate::theme::Theme;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -110,7 +110,12 @@ pub async fn mount() -> Result<JsValue, JsValue> {
                 .unwrap_or_else(|| url.clone());
             host::watch_file(&root, &source, fetched.as_ref().ok().cloned());
         }
-        found.extend(find_charts(&document, &root, &url, fetched, preview)?);
+        found.extend(find_charts(
+            &document,
+            &root,
+            &read(&url, fetched),
+            preview,
+        )?);
         embeds |= root.has_attribute("data-embed");
     }
     let mut charts = first_screen(&document, found, view.unwrap_or(f64::INFINITY));
@@ -131,13 +136,10 @@ pub async fn mount() -> Result<JsValue, JsValue> {
     announce(&document, "painted", &charts)
 }
 
-/// Takes over `root` again from `fetched` (preview: its data file changed).
-pub(super) async fn remount(
-    document: &Document,
-    root: &Element,
-    url: &str,
-    fetched: Result<Vec<u8>, String>,
-) {
+/// Takes over `root` again from its data file as `loaded` (preview: the
+/// file changed; the workbench: the text did, read once for every chart
+/// redrawn).
+pub(super) async fn remount(document: &Document, root: &Element, loaded: &Loaded) {
     page::unmount(root);
     // The workbench redraws one chart at a time, and at once wherever it is.
     let view = if workbench() {
@@ -145,7 +147,7 @@ pub(super) async fn remount(
     } else {
         view_height()
     };
-    let result = find_charts(document, root, url, fetched, true)
+    let result = find_charts(document, root, loaded, true)
         .map(|found| first_screen(document, found, view))
         .and_then(|_| page::watch());
     if let Err(e) = result {
@@ -192,14 +194,29 @@ impl Pending {
     }
 }
 
-/// Reads one root's data file's bytes (or the reason they could not be
-/// fetched) and finds each of its charts, creating nothing but the
-/// problem notes of charts that cannot be drawn; see [`first_screen`].
+/// A data file as read: its document, or the problems that stop it.
+pub(super) type Loaded = Result<Data, Vec<Problem>>;
+
+/// Reads the data file at `url` from its bytes, or says why they could not
+/// be fetched.
+pub(super) fn read(url: &str, fetched: Result<Vec<u8>, String>) -> Loaded {
+    match fetched {
+        Ok(bytes) => load(&bytes),
+        Err(why) => Err(vec![Problem::new(
+            "",
+            format!("数据文件“{url}”无法加载：{why}"),
+            en!("the data file \"{url}\" could not be loaded: {why}"),
+        )]),
+    }
+}
+
+/// Finds each chart of one root in its data file as `loaded`, creating
+/// nothing but the problem notes of charts that cannot be drawn; see
+/// [`first_screen`].
 fn find_charts(
     document: &Document,
     root: &Element,
-    url: &str,
-    fetched: Result<Vec<u8>, String>,
+    loaded: &Loaded,
     preview: bool,
 ) -> Result<Vec<(ChartReport, Option<Pending>)>, JsValue> {
     // Chart titles are headings one level below the host's: h2 unless the
@@ -211,15 +228,7 @@ fn find_charts(
         Some("6") => 6,
         _ => 2,
     };
-    let loaded = match fetched {
-        Ok(bytes) => load(&bytes),
-        Err(why) => Err(vec![Problem::new(
-            "",
-            format!("数据文件“{url}”无法加载：{why}"),
-            en!("the data file \"{url}\" could not be loaded: {why}"),
-        )]),
-    };
-    let themes = Rc::new(match &loaded {
+    let themes = Rc::new(match loaded {
         Ok(doc) => {
             for w in &doc.warnings {
                 web_sys::console::warn_1(&format!("infographic: {w}").into());
@@ -235,7 +244,7 @@ fn find_charts(
         },
     });
     if FULL && preview && !workbench() {
-        let count = match &loaded {
+        let count = match loaded {
             Ok(doc) => doc.problems().count(),
             Err(p) => p.len(),
         };
@@ -261,7 +270,7 @@ fn find_charts(
             id if id.is_empty() => host::query("chart").unwrap_or_default(),
             id => id,
         };
-        let outcome = match &loaded {
+        let outcome = match loaded {
             Err(problems) => Err(problems.clone()),
             Ok(doc) => match doc.chart(&id) {
                 Some(entry) => entry.chart.clone(),

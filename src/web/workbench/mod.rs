@@ -333,13 +333,15 @@ fn render(state: &Shared) -> Result<(), JsValue> {
     let list: Element = by_id(&document, "wb-problem-list")?;
     let count: Element = by_id(&document, "wb-problem-count")?;
     let root: Element = by_id(&document, "wb-charts")?;
-    match load(text.as_bytes()) {
+    // Read once: each chart redrawn takes its part of the same reading.
+    let loaded = Rc::new(load(text.as_bytes()));
+    match &*loaded {
         Ok(data) => {
             let problems: Vec<_> = data.problems().collect();
             view::problems(&document, &list, &count, &text, &problems)?;
             show(&document, "wb-stale", false);
-            paste::choices(&document, &view::chart_choices(&data))?;
-            view::charts(&document, &root, &data, text.into_bytes())?;
+            paste::choices(&document, &view::chart_choices(data))?;
+            view::charts(&document, &root, &loaded)?;
         }
         Err(problems) => {
             let problems: Vec<_> = problems.iter().collect();

@@ -6,7 +6,7 @@
 
 use super::super::canvas::framed_image;
 use super::super::dom::{append, attrs};
-use super::super::start::remount;
+use super::super::start::{remount, Loaded};
 use super::file::blob_url;
 use super::{by_id, show};
 use crate::describe::summary;
@@ -14,6 +14,7 @@ use crate::layout::{framed, ApproxMeasure};
 use crate::model::{load, Chart};
 use crate::render::to_svg;
 use crate::theme::Theme;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
@@ -38,12 +39,13 @@ pub(super) fn check(document: &Document, text: &str) -> Result<(), JsValue> {
     let charts: Element = by_id(document, "wb-publish-charts")?;
     charts.set_text_content(None);
     show(document, "wb-publish", true);
-    let loaded = load(text.as_bytes());
-    let problems = match &loaded {
+    // Read once: every chart drawn below takes its part of this reading.
+    let loaded = Rc::new(load(text.as_bytes()));
+    let problems = match &*loaded {
         Ok(doc) => doc.problems().count(),
         Err(p) => p.len(),
     };
-    let doc = match loaded {
+    let doc = match &*loaded {
         Ok(doc) if problems == 0 => doc,
         _ => {
             result.set_text_content(Some(&format!(
@@ -63,7 +65,7 @@ pub(super) fn check(document: &Document, text: &str) -> Result<(), JsValue> {
     )));
     let theme = Theme::for_document(&doc.theme, false);
     for chart in ready {
-        one(document, &charts, chart, &theme, text)?;
+        one(document, &charts, chart, &theme, &loaded)?;
     }
     focus(&section)
 }
@@ -84,7 +86,7 @@ fn one(
     parent: &Element,
     chart: &Chart,
     theme: &Theme,
-    text: &str,
+    loaded: &Rc<Loaded>,
 ) -> Result<(), JsValue> {
     let article = append(document, parent, "article", "wb-pub-chart", None)?;
     append(document, &article, "h3", "", Some(&chart.title))?;
@@ -105,9 +107,9 @@ fn one(
         let figure = append(document, &page, "figure", "ig-chart", None)?;
         figure.set_attribute("data-chart", &chart.id)?;
         let document = document.clone();
-        let bytes = text.as_bytes().to_vec();
+        let loaded = loaded.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            remount(&document, &page, "", Ok(bytes)).await;
+            remount(&document, &page, &loaded).await;
         });
     }
     let images = append(document, &article, "div", "wb-pub-images", None)?;

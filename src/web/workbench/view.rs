@@ -3,9 +3,10 @@
 //! the text, each problem in its chart's place.
 
 use super::super::dom::{append, attrs};
-use super::super::start::remount;
+use super::super::start::{remount, Loaded};
 use crate::model::{Chart, Document as Data, Problem, ThemeSpec};
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlTextAreaElement};
@@ -88,17 +89,20 @@ thread_local! {
     static SHOWN: RefCell<Shown> = RefCell::new(Shown::default());
 }
 
-/// Draws every chart of `data` in `root` from the file's `bytes`, each in a
-/// box of its own (a root of its own), in file order; a chart with a
+/// Draws every chart of the file as `loaded` in `root` (nothing when it
+/// could not be read), each in a box of its own (a root of its own), in
+/// file order; a chart with a
 /// problem shows it in its place. Only the charts that changed since the
 /// last call are drawn again (every one when the theme or the source line
 /// changed, or charts came, went or moved).
 pub(super) fn charts(
     document: &Document,
     root: &Element,
-    data: &Data,
-    bytes: Vec<u8>,
+    loaded: &Rc<Loaded>,
 ) -> Result<(), JsValue> {
+    let Ok(data) = &**loaded else {
+        return Ok(());
+    };
     let now: Vec<(String, Result<Chart, Vec<Problem>>)> = data
         .charts
         .iter()
@@ -150,9 +154,9 @@ pub(super) fn charts(
             continue;
         }
         let document = document.clone();
-        let bytes = bytes.clone();
+        let loaded = loaded.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            remount(&document, &one, "", Ok(bytes)).await;
+            remount(&document, &one, &loaded).await;
         });
     }
     Ok(())
