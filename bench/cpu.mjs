@@ -1,0 +1,99 @@
+// Main-thread CPU before interactive: a steadier figure than wall time for
+// judging a change to start-up. Loads pages alternately on the phone profile
+// (390×844, DPR 3, cache off, no network throttling) with a Chromium trace and
+// sums, from navigation to `infographic:ready` (the reference page fires it
+// when every chart is drawn), the renderer main thread's own CPU time (each
+// top-level task's thread time, `tdur`: time the thread was not running is
+// left out), and by event. Wall times on this machine vary by ±20% with what
+// the other processes do; thread time varies far less at 1× CPU.
+//
+//   node bench/cpu.mjs [LOADS] [PAGE…]   (default 7 loads each of / and the Chart.js page)
+//   RATE=4 node bench/cpu.mjs            (CPU throttled 4×, as bench/run.js)
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const LOADS = Number(process.argv[2] ?? 7);
+const PAGES = process.argv.length > 3 ? process.argv.slice(3) : ['/index.html', '/bench/reference.html'];
+const RATE = Number(process.env.RATE ?? 1);
+const NAMES = [
+  'ParseHTML', 'ParseAuthorStyleSheet', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit',
+  'EvaluateScript', 'v8.evaluateModule', 'V8.CompileCode', 'v8.wasm.compileConsume', 'FlushInstructionCache',
+  'RunMicrotasks', 'MinorGC', 'MajorGC',
+];
+
+const PORT = 8000 + Math.floor(Math.random() * 1000);
+const server = spawn(process.execPath, [
+  join(ROOT, 'scripts/serve.mjs'), String(PORT),
+  '--map', '/bench/chart.umd.js=bench/node_modules/chart.js/dist/chart.umd.js',
+  '--map', '/bench/=bench/',
+  '--map', '/style.css=www/style.css',
+], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((ok) => server.stdout.once('data', ok));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+});
+
+const results = new Map(PAGES.map((p) => [p, []]));
+for (let run = 0; run < LOADS; run++) {
+  for (const path of PAGES) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+    const events = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+    const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute,disabled-by-default-v8.compile,blink.user_timing,loading,toplevel',
+      transferMode: 'ReportEvents',
+    });
+    // Heard on the console: nothing of the driver's runs in the page.
+    await page.addInitScript(() => {
+      document.addEventListener('infographic:ready', () => {
+        performance.mark('ig-ready');
+        setTimeout(() => console.log('cpu:ready'), 200);
+      }, { once: true });
+    });
+    const ready = page.waitForEvent('console', { predicate: (m) => m.text() === 'cpu:ready', timeout: 30000 });
+    await page.goto(`http://127.0.0.1:${PORT}${path}`, { waitUntil: 'commit' });
+    await ready;
+    await cdp.send('Tracing.end');
+    await done;
+    const { pid, tid } = events.find((e) => e.name === 'ParseHTML') ?? {};
+    const nav = events.find((e) => e.name === 'navigationStart' && e.pid === pid)?.ts;
+    const end = events.find((e) => e.name === 'ig-ready' && e.pid === pid)?.ts;
+    const load = { cpu: 0, wall: (end - nav) / 1000 };
+    for (const e of events) {
+      if (e.pid !== pid || e.tid !== tid || e.ph !== 'X' || e.ts < nav || e.ts >= end) continue;
+      if (e.name === 'RunTask') load.cpu += (e.tdur ?? 0) / 1000;
+      if (NAMES.includes(e.name)) load[e.name] = (load[e.name] ?? 0) + (e.tdur ?? e.dur) / 1000;
+    }
+    results.get(path).push(load);
+    await context.close();
+  }
+}
+await browser.close();
+server.kill();
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+console.log(`main thread before ready, median of ${LOADS} (390×844, DPR 3, CPU ${RATE}×, cache off), ms:`);
+for (const [path, loads] of results) {
+  const parts = NAMES.map((n) => [n, median(loads.map((l) => l[n] ?? 0))])
+    .filter(([, ms]) => ms >= 0.5)
+    .sort((a, b) => b[1] - a[1])
+    .map(([n, ms]) => `${n} ${ms.toFixed(1)}`)
+    .join(', ');
+  console.log(`  ${path}: CPU ${median(loads.map((l) => l.cpu)).toFixed(1)} (loads ${loads.map((l) => l.cpu.toFixed(0)).join(' ')}), wall ${median(loads.map((l) => l.wall)).toFixed(0)}`);
+  console.log(`    ${parts}`);
+}
+process.exit(0);
