@@ -28,13 +28,12 @@ pub fn plain(value: f64) -> String {
     if !value.is_finite() {
         return "—".to_string();
     }
-    // Integer arithmetic on hundredths: no float formatting code in the
+    // Whole hundredths, then integer text: no float formatting code in the
     // wasm module. The whole part is split off first (exactly), so only the
     // fraction is scaled: `value * 100.0` would add its own rounding, which
     // beside the value's own can cross a half hundredth for sums near
-    // 2^44. Saturates beyond 9.2e16, far past any admitted figure.
-    // (`whole * 100.0` is exact below 9e13, past every admitted figure and
-    // sum; the cast saturates.)
+    // 2^44. `whole * 100.0` is exact below 9e13, past every admitted figure
+    // and sum of two; the cast saturates beyond 9.2e16.
     let abs = value.abs();
     let whole = abs.trunc();
     let hundredths = whole * 100.0 + ((abs - whole) * 100.0).round();
