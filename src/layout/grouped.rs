@@ -6,7 +6,7 @@
 //! the key. A category is one mark: its tip and the live region say
 //! every series' figure, and its hit area is the whole group of bars.
 
-use super::marks::bar::{qualifier, reach, solid};
+use super::marks::bar::{qualifier, reach, solid, strong};
 use super::marks::label::{figure, row_label, Figure, Flow, VALUE_GAP};
 use super::marks::legend::{legend, qualifier_entries, Swatch};
 use super::scale::{Domain, Linear};
@@ -92,7 +92,7 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
     let zero = x.at(0.0);
     let block = series.len() as f64 * (BAR + BAR_GAP) - BAR_GAP;
     // An about-band's fill, as the key's.
-    let band = theme.base_tint.mix(theme.base, 0.45);
+    let band = strong(theme.base_tint, theme.base);
 
     let t = c.progress;
     let mut y = top;

@@ -52,6 +52,12 @@ pub(crate) fn reach(sense: Sense) -> f64 {
 /// Half the width of an about-band, CSS px.
 pub(crate) const BAND: f64 = 5.0;
 
+/// The stronger tint that fills an about-band and a range's span (and
+/// their swatches in the key), between a plan's `tint` and its `color`.
+pub(crate) fn strong(tint: Color, color: Color) -> Color {
+    tint.mix(color, 0.45)
+}
+
 /// A plan from `zero` to `end`, `h` tall from `y`: tinted fill, outlined.
 /// A floor is open at its far end, with an arrow pointing on; a ceiling
 /// is closed by a cap taller than the bar; an about-band straddles the
@@ -71,7 +77,7 @@ pub(crate) fn plan(
     let rect = span_rect(zero, far, y, h);
     let stroke = Stroke { color, width: 1.5 };
     let dir = if far >= zero { 1.0 } else { -1.0 };
-    let strong = tint.mix(color, 0.45);
+    let stronger = strong(tint, color);
     if sense == Sense::Floor {
         // Open at the far end, where the arrow points on.
         c.fill(rect, tint);
@@ -95,11 +101,11 @@ pub(crate) fn plan(
             stroke: Some(stroke),
         });
         if let Some(to) = to {
-            c.fill(span_rect(end, to, y + 1.5, h - 3.0), strong);
+            c.fill(span_rect(end, to, y + 1.5, h - 3.0), stronger);
             c.line(Point { x: end, y }, Point { x: end, y: y + h }, color, 1.5);
         }
     }
-    qualifier(c, far, dir, y, h, sense, color, strong);
+    qualifier(c, far, dir, y, h, sense, color, stronger);
 }
 
 /// The qualifier's mark at a bar's far end `far` (the bar `h` tall from

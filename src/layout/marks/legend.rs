@@ -1,7 +1,7 @@
 //! The legend mark: a key of swatches and their names, flowing onto more
 //! lines when the width runs out.
 
-use super::bar::ARROW;
+use super::bar::{strong, ARROW};
 use crate::color::Color;
 use crate::layout::{Anchor, Font, Point, Rect, SceneBuilder, Shape, Stroke};
 use crate::model::Sense;
@@ -98,7 +98,7 @@ pub(crate) fn legend(c: &mut SceneBuilder, entries: &[(Swatch, &str)]) -> f64 {
             ),
             Swatch::Band => c.push(Shape::Rect {
                 rect: Rect::new(x + 4.0, y - 7.0, 10.0, 14.0),
-                fill: Some(theme.base_tint.mix(theme.base, 0.45)),
+                fill: Some(strong(theme.base_tint, theme.base)),
                 stroke: Some(Stroke {
                     color: theme.base,
                     width: 1.0,
@@ -107,7 +107,7 @@ pub(crate) fn legend(c: &mut SceneBuilder, entries: &[(Swatch, &str)]) -> f64 {
             Swatch::Fill(color) => c.fill(Rect::new(x, y - sh / 2.0, sw, sh), color),
             Swatch::Span => c.fill(
                 Rect::new(x, y - sh / 2.0, sw, sh),
-                theme.base_tint.mix(theme.base, 0.45),
+                strong(theme.base_tint, theme.base),
             ),
         }
         c.text(label, x + sw + 6.0, y, Anchor::Start, font);

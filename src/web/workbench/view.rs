@@ -91,10 +91,9 @@ thread_local! {
 
 /// Draws every chart of the file as `loaded` in `root` (nothing when it
 /// could not be read), each in a box of its own (a root of its own), in
-/// file order; a chart with a
-/// problem shows it in its place. Only the charts that changed since the
-/// last call are drawn again (every one when the theme or the source line
-/// changed, or charts came, went or moved).
+/// file order; a chart with a problem shows it in its place. Only the
+/// charts that changed since the last call are drawn again (every one when
+/// the theme or the source line changed, or charts came, went or moved).
 pub(super) fn charts(
     document: &Document,
     root: &Element,
