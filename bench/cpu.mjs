@@ -9,12 +9,8 @@
 //
 //   node bench/cpu.mjs [LOADS] [PAGE…]   (default 7 loads each of / and the Chart.js page)
 //   RATE=4 node bench/cpu.mjs            (CPU throttled 4×, as bench/run.js)
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { spawn } from 'node:child_process';
-import { chromium } from 'playwright-core';
+import { launch, median, phone, serveSite } from './phone.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const LOADS = Number(process.argv[2] ?? 7);
 const PAGES = process.argv.length > 3 ? process.argv.slice(3) : ['/index.html', '/bench/reference.html'];
 const RATE = Number(process.env.RATE ?? 1);
@@ -24,28 +20,13 @@ const NAMES = [
   'RunMicrotasks', 'MinorGC', 'MajorGC',
 ];
 
-const PORT = 8000 + Math.floor(Math.random() * 1000);
-const server = spawn(process.execPath, [
-  join(ROOT, 'scripts/serve.mjs'), String(PORT),
-  '--map', '/bench/chart.umd.js=bench/node_modules/chart.js/dist/chart.umd.js',
-  '--map', '/bench/=bench/',
-  '--map', '/style.css=www/style.css',
-], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((ok) => server.stdout.once('data', ok));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-});
+const { base, stop } = await serveSite();
+const browser = await launch();
 
 const results = new Map(PAGES.map((p) => [p, []]));
 for (let run = 0; run < LOADS; run++) {
   for (const path of PAGES) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+    const { context, page, cdp } = await phone(browser, { rate: RATE });
     const events = [];
     cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
     const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
@@ -61,7 +42,7 @@ for (let run = 0; run < LOADS; run++) {
       }, { once: true });
     });
     const ready = page.waitForEvent('console', { predicate: (m) => m.text() === 'cpu:ready', timeout: 30000 });
-    await page.goto(`http://127.0.0.1:${PORT}${path}`, { waitUntil: 'commit' });
+    await page.goto(`${base}${path}`, { waitUntil: 'commit' });
     await ready;
     await cdp.send('Tracing.end');
     await done;
@@ -79,13 +60,8 @@ for (let run = 0; run < LOADS; run++) {
   }
 }
 await browser.close();
-server.kill();
+stop();
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 console.log(`main thread before ready, median of ${LOADS} (390×844, DPR 3, CPU ${RATE}×, cache off), ms:`);
 for (const [path, loads] of results) {
   const parts = NAMES.map((n) => [n, median(loads.map((l) => l[n] ?? 0))])

@@ -18,41 +18,13 @@
 // (`infographic:painted`); and cumulative layout shift (every entry). Then the
 // engine's per-chart redraw on resize and hover at 1× CPU, and tap at 4×, from
 // its performance measures.
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
+import { launch, median, phone as phonePage, serveSite } from './phone.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const RUNS = Number(process.argv[2] ?? process.env.RUNS ?? 7);
 const VARIANTS = process.argv.slice(3);
 
-// The server runs in a process of its own: sharing this one with the browser
-// driver, it answered late whenever the driver was busy (measured: the page's
-// last requests waited up to a second at 4× CPU).
-const PORT = 8000 + Math.floor(Math.random() * 1000);
-const server = spawn(process.execPath, [
-  join(ROOT, 'scripts/serve.mjs'), String(PORT),
-  '--map', '/bench/chart.umd.js=bench/node_modules/chart.js/dist/chart.umd.js',
-  '--map', '/bench/=bench/',
-  // The reference page uses the demo's page stylesheet under its own name.
-  '--map', '/style.css=www/style.css',
-], { stdio: ['ignore', 'pipe', 'inherit'] });
-await new Promise((ok) => server.stdout.once('data', ok));
-const base = `http://127.0.0.1:${PORT}`;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-});
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
+const { base, stop } = await serveSite();
+const browser = await launch();
 
 /**
  * A fresh phone page with the cache off and the CPU throttled `rate`×, on a slow
@@ -60,13 +32,7 @@ const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) 
  * input (the viewport, DPR and touch are the phone's).
  */
 async function phone(rate, slow = false) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  if (slow) await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const { context, page, cdp } = await phonePage(browser, { rate, slow });
   await page.addInitScript(() => {
     window.__cls = 0;
     new PerformanceObserver((list) => {
@@ -307,7 +273,7 @@ async function edits(n) {
 }
 const edit = await edits(Math.max(RUNS, 7));
 await browser.close();
-server.kill();
+stop();
 
 const ms = (x) => `${x.toFixed(1)} ms`;
 const runs = (xs) => xs.map((x) => x.toFixed(0)).join(' ');

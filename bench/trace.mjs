@@ -10,20 +10,15 @@
 //
 // Each load also lists when each file was asked for and arrived, and every
 // main-thread task of 8 ms or more between first paint and ready.
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
 import { serve } from '../scripts/serve.mjs';
+import { launch, phone, ROOT } from './phone.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const LOADS = Number(process.argv[2] ?? 3);
 const PAGE = process.argv[3] ?? '/';
 
 const server = await serve({ source: join(ROOT, 'www') });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', ...(process.env.CHROME_ARGS ? process.env.CHROME_ARGS.split(' ') : [])],
-});
+const browser = await launch();
 
 const NAMES = [
   'ParseHTML', 'Layout', 'UpdateLayoutTree', 'Paint', 'EvaluateScript', 'v8.compileModule', 'v8.evaluateModule',
@@ -32,12 +27,7 @@ const NAMES = [
 ];
 
 for (let run = 0; run < LOADS; run++) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { context, page, cdp } = await phone(browser, { reducedMotion: 'no-preference' });
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
