@@ -9,7 +9,7 @@
 //
 //   node bench/cpu.mjs [LOADS] [PAGE…]   (default 7 loads each of / and the Chart.js page)
 //   RATE=4 node bench/cpu.mjs            (CPU throttled 4×, as bench/run.js)
-import { launch, median, phone, serveSite } from './phone.mjs';
+import { launch, median, phone, serveSite, startTrace } from './phone.mjs';
 
 const LOADS = Number(process.argv[2] ?? 7);
 const PAGES = process.argv.length > 3 ? process.argv.slice(3) : ['/index.html', '/bench/reference.html'];
@@ -27,13 +27,7 @@ const results = new Map(PAGES.map((p) => [p, []]));
 for (let run = 0; run < LOADS; run++) {
   for (const path of PAGES) {
     const { context, page, cdp } = await phone(browser, { rate: RATE });
-    const events = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-    const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-    await cdp.send('Tracing.start', {
-      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute,disabled-by-default-v8.compile,blink.user_timing,loading,toplevel',
-      transferMode: 'ReportEvents',
-    });
+    const endTrace = await startTrace(cdp, 'devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.execute,disabled-by-default-v8.compile,blink.user_timing,loading,toplevel');
     // Heard on the console: nothing of the driver's runs in the page.
     await page.addInitScript(() => {
       document.addEventListener('infographic:ready', () => {
@@ -44,8 +38,7 @@ for (let run = 0; run < LOADS; run++) {
     const ready = page.waitForEvent('console', { predicate: (m) => m.text() === 'cpu:ready', timeout: 30000 });
     await page.goto(`${base}${path}`, { waitUntil: 'commit' });
     await ready;
-    await cdp.send('Tracing.end');
-    await done;
+    const events = await endTrace();
     const { pid, tid } = events.find((e) => e.name === 'ParseHTML') ?? {};
     const nav = events.find((e) => e.name === 'navigationStart' && e.pid === pid)?.ts;
     const end = events.find((e) => e.name === 'ig-ready' && e.pid === pid)?.ts;

@@ -1,5 +1,5 @@
 // What the benchmark scripts share: the page server in a process of its own,
-// the browser, a phone page, and medians.
+// the browser, a phone page, a trace of it, and medians.
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
@@ -55,6 +55,22 @@ export async function phone(browser, { rate = 4, slow = false, reducedMotion = '
   if (slow) await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   return { context, page, cdp };
+}
+
+/**
+ * Starts a Chromium trace of `categories` on the page's DevTools session; the
+ * returned `end()` stops it and resolves to every event collected.
+ */
+export async function startTrace(cdp, categories) {
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+  return async () => {
+    await cdp.send('Tracing.end');
+    await done;
+    return events;
+  };
 }
 
 export function median(xs) {

@@ -12,7 +12,7 @@
 // main-thread task of 8 ms or more between first paint and ready.
 import { join } from 'node:path';
 import { serve } from '../scripts/serve.mjs';
-import { launch, phone, ROOT } from './phone.mjs';
+import { launch, phone, ROOT, startTrace } from './phone.mjs';
 
 const LOADS = Number(process.argv[2] ?? 3);
 const PAGE = process.argv[3] ?? '/';
@@ -28,13 +28,7 @@ const NAMES = [
 
 for (let run = 0; run < LOADS; run++) {
   const { context, page, cdp } = await phone(browser, { reducedMotion: 'no-preference' });
-  const events = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,v8,v8.execute,disabled-by-default-v8.compile,disabled-by-default-devtools.timeline,blink.user_timing,loading',
-    transferMode: 'ReportEvents',
-  });
+  const endTrace = await startTrace(cdp, 'devtools.timeline,v8,v8.execute,disabled-by-default-v8.compile,disabled-by-default-devtools.timeline,blink.user_timing,loading');
   await page.addInitScript(() => {
     document.addEventListener('infographic:ready', () => performance.mark('ig-ready'), { once: true });
     // Heard on the console: waiting with a selector would compile the
@@ -44,8 +38,7 @@ for (let run = 0; run < LOADS; run++) {
   const painted = page.waitForEvent('console', { predicate: (m) => m.text() === 'trace:painted', timeout: 30000 });
   await page.goto(server.url + PAGE, { waitUntil: 'commit' });
   await painted;
-  await cdp.send('Tracing.end');
-  await done;
+  const events = await endTrace();
 
   const renderer = events.filter((e) => e.name === 'ParseHTML')[0];
   const pid = renderer?.pid;
