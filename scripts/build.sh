@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the deployable site into dist/ (tools from scripts/setup.sh build):
 # the wasm module (its JS glue minified) into target/pkg, every page's figures
-# pre-rendered from its data file into target/site, then dist/ assembled with
-# content-hashed names and precompressed .gz and .br files (scripts/site.mjs).
+# pre-rendered from its data file into target/site (with main.js minified), then
+# dist/ assembled with content-hashed names and precompressed .gz and .br files
+# (scripts/site.mjs).
 # www/ holds the sources and is never written.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,4 +24,7 @@ for pkg in target/pkg target/pkg-full target/pkg-editor; do
 done
 rm -rf target/site
 cargo run --quiet --bin infographic -- prerender www --out target/site
+# main.js too, minified into the staged site (which site.mjs takes over www/),
+# its strings' quotes kept for site.mjs to name the hashed glue: 335 B smaller gzipped.
+terser www/main.js --module --compress --mangle --format quote_style=3 --output target/site/main.js
 node scripts/site.mjs "$@"

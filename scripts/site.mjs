@@ -4,7 +4,8 @@
 //
 // - pages and snippets pre-rendered by `infographic prerender` (target/site/),
 // - the wasm module and its JS glue, readers' (target/pkg/), full (target/pkg-full/) and the
-//   workbench's (target/pkg-editor/), main.js, editor.js and the stylesheets (www/),
+//   workbench's (target/pkg-editor/), main.js (minified, target/site/), editor.js and the
+//   stylesheets (www/),
 // - each data file, and its generated stylesheet (target/site/data/).
 //
 // Code, stylesheets and data get content-hashed names (NAME.HASH.EXT: a server may
