@@ -4,10 +4,10 @@
 // quarters with plans and a fall, 13 months as a line with a gap, levels
 // with their average growth — drawn, worded, read by keyboard and tap, in
 // a page whose figures the engine writes from the data file.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, open, inks, article, unrendered, NATIONAL } from './harness.js';
+import { useSite, server, browser, open, inks, article, unrendered, NATIONAL } from './harness.js';
 
 const EXAMPLES = ['example-ranges', 'example-counts', 'example-quarters', 'example-months', 'example-levels'];
 
@@ -20,16 +20,7 @@ const examples = article((html) => {
   return page;
 }, '/national.html');
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useSite();
 
 for (const { width, dpr } of [
   { width: 320, dpr: 3 },

@@ -1,24 +1,15 @@
 // Nothing an editor or the network does may break the article: missing
 // files, bad data, no WebAssembly, a strict CSP, hostile text, and a
 // thousand resizes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, article, uncopied, CHARTS, NATIONAL, SHOTS, WWW } from './harness.js';
+import { useSite, server, browser, article, uncopied, CHARTS, NATIONAL, SHOTS, WWW } from './harness.js';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ headers: { 'content-security-policy': CSP } });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useSite({ headers: { 'content-security-policy': CSP } });
 
 /** Opens the article with a fault applied; returns the page and its uncaught errors. */
 async function openWith(fault, path = '/') {

@@ -4,22 +4,13 @@
 // phone and desktop widths, DPR 1 and 3. Layout shift is measured as Core Web
 // Vitals count it, every entry (no `isMobile`, which would mark each shift as
 // after input). And the host page decides the charts' colour scheme.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, article, unrendered, CHARTS, NATIONAL, ROOT, SHOTS } from './harness.js';
+import { useSite, server, browser, article, unrendered, CHARTS, NATIONAL, ROOT, SHOTS } from './harness.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useSite();
 
 /** DevTools' slow-4G profile as the benchmark uses it. */
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };

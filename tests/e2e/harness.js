@@ -1,7 +1,10 @@
 // Shared set-up for the page tests: a static server over the built site (dist/) and Debian's Chromium.
+import { before, after } from 'node:test';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const WWW = join(ROOT, 'www');
@@ -17,7 +20,7 @@ export const NATIONAL = ['targets-2024', 'targets-2023', 'results-2023', 'target
  * (scripts/serve.mjs): `headers` added to every response, data files under
  * their own names live from `source` (default www/).
  */
-export { serve } from '../../scripts/serve.mjs';
+export { serve };
 
 /**
  * A route serving a page's HTML (by default the demo article's) changed by `edit`
@@ -52,6 +55,26 @@ export const inks = (page) =>
       for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 128 && (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200)) n++;
       return [c.closest('figure').dataset.chart, n / (c.width * c.height), c.width === Math.round(c.getBoundingClientRect().width * window.devicePixelRatio)];
     }));
+
+/** The test file's site server and browser, from `useSite` (read them inside its tests). */
+export let server;
+export let browser;
+
+/**
+ * Before a test file's tests: serves the built site (`options` as `serve` takes them),
+ * starts Chromium and makes the screenshots' folder; after them, stops both.
+ */
+export function useSite(options) {
+  before(async () => {
+    server = await serve(options);
+    browser = await launch();
+    await mkdir(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
 
 /** Debian's Chromium, headless, with the flags this machine needs. */
 export function launch() {

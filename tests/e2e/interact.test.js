@@ -1,23 +1,13 @@
 // Readers exploring the charts: hover, tap, keyboard, screen reader, motion,
 // dark mode and saving an image.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, open, article, unrendered, SHOTS, WWW } from './harness.js';
+import { useSite, server, browser, open, article, unrendered, SHOTS, WWW } from './harness.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  await mkdir(SHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useSite();
 
 const shot = (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
 

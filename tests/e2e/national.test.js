@@ -2,24 +2,13 @@
 // qualifier, results beside plans and a series over the years, drawn at
 // 390 px on a DPR-3 phone and at 1200 px, read by keyboard and screen
 // reader, audited by axe in light and dark.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, open, inks, NATIONAL, SHOTS } from './harness.js';
+import { useSite, server, browser, open, inks, NATIONAL, SHOTS } from './harness.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  await mkdir(SHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useSite();
 
 for (const { name, width, dpr } of [
   { name: 'phone-390', width: 390, dpr: 3 },

@@ -1,21 +1,10 @@
 // The demo article as readers see it: at 390 px on a DPR-3 phone and at 1200 px.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, CHARTS, SHOTS } from './harness.js';
+import { useSite, server, browser, open, CHARTS, SHOTS } from './harness.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  await mkdir(SHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useSite();
 
 for (const { name, width, dpr } of [
   { name: 'phone-390', width: 390, dpr: 3 },

@@ -1,20 +1,11 @@
 // Drawing only what the reader can see: charts below the first screen are
 // mounted and painted just after `infographic:ready`, and after a resize a
 // chart far from view is laid out at once but painted when it comes near.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, article, CHARTS } from './harness.js';
+import { useSite, server, browser, open, article, CHARTS } from './harness.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useSite();
 
 /** In the page: the share of a chart's backing pixels with ink, and the rightmost inked column (CSS px). */
 function inkOf(id) {

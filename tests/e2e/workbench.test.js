@@ -2,25 +2,15 @@
 // problem listed where it is and every chart redrawn, paste a table from WPS
 // and Excel, save (File System Access and download), keep unsaved changes
 // across a reload, read GBK; keyboard, axe, 390 and 1200 px.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, ROOT, SHOTS, WWW } from './harness.js';
+import { useSite, server, browser, ROOT, SHOTS, WWW } from './harness.js';
 
-let browser;
-let server;
 const DATA = join(WWW, 'data', 'kazuo-2024.json');
-before(async () => {
-  browser = await launch();
-  server = await serve();
-  await mkdir(SHOTS, { recursive: true });
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+useSite();
 
 /**
  * The workbench at `width` (no File System Access API unless `fsa`: then a
