@@ -1,5 +1,5 @@
 //! Figures print as the decimal the data means, at every magnitude a data
-//! file admits (±`MAX_FIGURE`, two decimals): `format::quantity` and
+//! file admits (±`MAX_VALUE`, two decimals): `format::quantity` and
 //! `format::number` against a reference that never touches an `f64`, the
 //! figure kept as its decimal text and integer hundredths.
 #![cfg(not(target_arch = "wasm32"))]
@@ -12,7 +12,7 @@
 )]
 
 use kazuo_infographic::format::{number, quantity, quantity_counted};
-use kazuo_infographic::model::{load, Bound, MAX_FIGURE};
+use kazuo_infographic::model::{load, Bound, MAX_VALUE};
 use proptest::prelude::*;
 
 /// A figure as an editor writes it: sign, up to 13 integer digits, up to
@@ -116,7 +116,7 @@ proptest! {
 
 #[test]
 fn the_largest_figures_print_exactly() {
-    assert_eq!(number(MAX_FIGURE), "9999999999999.99");
+    assert_eq!(number(MAX_VALUE), "9999999999999.99");
     assert_eq!(
         quantity(9_999_999_999_999.99, "亿元", Bound::Exact).to_string(),
         "9999999999999.99亿元"

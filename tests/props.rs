@@ -15,7 +15,7 @@ mod common;
 
 use kazuo_infographic::describe::{summary, table};
 use kazuo_infographic::layout::{framed, layout, layout_at, ApproxMeasure, Point, ELLIPSIS};
-use kazuo_infographic::model::{load, Bound, MAX_FIGURE};
+use kazuo_infographic::model::{load, Bound, MAX_VALUE};
 use kazuo_infographic::render::to_svg;
 use kazuo_infographic::theme::Theme;
 use proptest::prelude::*;
@@ -44,7 +44,7 @@ fn label() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat().chars().take(200).collect())
 }
 
-/// Figures as a data file admits them: up to ±`MAX_FIGURE`, at most two
+/// Figures as a data file admits them: up to ±`MAX_VALUE`, at most two
 /// decimals (whole hundredths, written as serde_json writes the f64).
 fn value() -> impl Strategy<Value = f64> {
     const MAX: i64 = 999_999_999_999_999;
@@ -71,7 +71,7 @@ fn hundredths(h: i64) -> f64 {
 
 #[test]
 fn the_largest_generated_figure_is_the_largest_admitted() {
-    assert_eq!(hundredths(999_999_999_999_999), MAX_FIGURE);
+    assert_eq!(hundredths(999_999_999_999_999), MAX_VALUE);
 }
 
 /// An item: a figure with any qualifier, a range, a decrease, or a target
@@ -100,7 +100,7 @@ fn item() -> impl Strategy<Value = Value> {
                 0 => {
                     item["bound"] = json!("exact");
                     item["range_word"] = json!(["—", "～", "至"][(spread * 100.0).round() as usize % 3]);
-                    item["plan_to"] = json!(hundredths((plan * 100.0).round() as i64 + (spread * 100.0).round() as i64 + 1).min(MAX_FIGURE));
+                    item["plan_to"] = json!(hundredths((plan * 100.0).round() as i64 + (spread * 100.0).round() as i64 + 1).min(MAX_VALUE));
                 }
                 // A decrease: its figures written positive.
                 1 => {

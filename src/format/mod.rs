@@ -132,7 +132,7 @@ pub fn shown_quantity(item: &Item, t: f64) -> Quantity {
 /// An item's figure as a chart prints it, counted `t` of the way up: the
 /// result with the plan in brackets, each in its own words
 /// (`5.2%（目标5%左右）`), else the one figure given.
-pub fn figure_text(item: &Item, t: f64) -> String {
+pub fn item_text(item: &Item, t: f64) -> String {
     match (item.result, item.plan) {
         (Some(_), Some(_)) => format!(
             "{}（目标{}）",

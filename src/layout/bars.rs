@@ -5,7 +5,7 @@ use super::marks::bar::solid;
 use super::rows::{note, plan_lead, Rows, Side, Tip, BAR};
 use super::scale::Domain;
 use super::SceneBuilder;
-use crate::describe::qualifier;
+use crate::describe::bound_words;
 use crate::format::shown_quantity;
 use crate::model::Item;
 
@@ -56,7 +56,7 @@ fn value_text(item: &Item) -> String {
 fn lead(item: &Item) -> Option<String> {
     match (item.result, item.plan) {
         (None, _) => Some(plan_lead(item)),
-        (Some(_), None) => qualifier(item.bound),
+        (Some(_), None) => bound_words(item.bound),
         (Some(_), Some(_)) => None,
     }
 }

@@ -6,9 +6,9 @@
 //! the key. A category is one mark: its tip and the live region say
 //! every series' figure, and its hit area is the whole group of bars.
 
-use super::marks::bar::{qualifier, reach, solid, strong};
+use super::marks::bar::{bound_mark, reach, solid, strong};
 use super::marks::label::{figure, row_label, Figure, Flow, VALUE_GAP};
-use super::marks::legend::{legend, qualifier_entries, Swatch};
+use super::marks::legend::{bound_entries, legend, Swatch};
 use super::scale::{Domain, Linear};
 use super::{Font, Mark, Rect, SceneBuilder, NARROW};
 use crate::color::Color;
@@ -44,7 +44,7 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
         (Some(_), None) => i.bound.sense(),
         _ => Sense::Exact,
     };
-    qualifier_entries(&mut entries, |sense| {
+    bound_entries(&mut entries, |sense| {
         items.iter().any(|i| sense_of(i) == sense)
     });
     let top = legend(c, &entries);
@@ -121,7 +121,7 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
             solid(c, zero, end, bar_y, BAR, *color);
             let sense = sense_of(item);
             let dir = if item.value() < 0.0 { -1.0 } else { 1.0 };
-            qualifier(c, end, dir, bar_y, BAR, sense, theme.base, band);
+            bound_mark(c, end, dir, bar_y, BAR, sense, theme.base, band);
             let text = shown_quantity(item, t).to_string();
             let mid = bar_y + BAR / 2.0;
             let at = if item.value() < 0.0 {

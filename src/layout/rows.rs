@@ -8,7 +8,7 @@ use super::marks::label::{figure, row_label, Figure, Flow, VALUE_GAP};
 use super::scale::{Bands, Domain, Linear};
 use super::{Font, Mark, Rect, SceneBuilder, NARROW};
 use crate::color::Color;
-use crate::describe::qualifier;
+use crate::describe::bound_words;
 use crate::model::Item;
 
 /// Height of a bar, CSS px.
@@ -241,7 +241,7 @@ pub(crate) fn note(lead: Option<String>, item: &Item) -> Option<String> {
 /// What a plan's tip says before the editor's note: `计划目标`, with what
 /// its qualifier or range makes of it.
 pub(crate) fn plan_lead(item: &Item) -> String {
-    match (item.plan_to, qualifier(item.bound)) {
+    match (item.plan_to, bound_words(item.bound)) {
         (Some(_), _) => "计划目标，为区间".to_string(),
         (None, Some(q)) => format!("计划目标，{q}"),
         (None, None) => "计划目标".to_string(),

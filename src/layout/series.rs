@@ -113,8 +113,8 @@ pub(super) fn layout(series: &Series, c: &mut SceneBuilder) -> f64 {
     // the highlighted, the last, the highest and the lowest. Every figure
     // to as many decimals as the most precise one (7.0 beside 7.4).
     let places = result_places(items);
-    let figure_text = |item: &Item, t: f64| figure_text(item, t, places);
-    let texts: Vec<String> = items.iter().map(|i| figure_text(i, 1.0)).collect();
+    let item_text = |item: &Item, t: f64| item_text(item, t, places);
+    let texts: Vec<String> = items.iter().map(|i| item_text(i, 1.0)).collect();
     let fits = |texts: &[String]| {
         let widest = texts
             .iter()
@@ -140,7 +140,7 @@ pub(super) fn layout(series: &Series, c: &mut SceneBuilder) -> f64 {
         if short {
             padded(shown_quantity(i, t).number, places)
         } else {
-            figure_text(i, t)
+            item_text(i, t)
         }
     };
     let value = |i: &Item| i.result.or(i.plan);
@@ -319,9 +319,9 @@ fn column(centre: f64, w: f64, a: f64, b: f64) -> Rect {
 /// A period's figure: its result (with the plan in brackets when both are
 /// given), else its plan, counted `t` of the way up; a result alone to
 /// `places` decimals (a plan keeps its own words: 5%左右).
-fn figure_text(item: &Item, t: f64, places: usize) -> String {
+fn item_text(item: &Item, t: f64, places: usize) -> String {
     match (item.result, item.plan) {
         (Some(_), None) => series_result(item, t, places).to_string(),
-        _ => format::figure_text(item, t),
+        _ => format::item_text(item, t),
     }
 }

@@ -5,11 +5,11 @@
 //! above once results are in.
 
 use super::marks::bar::{plan, reach, solid, Outline};
-use super::marks::legend::{legend, qualifier_entries, Swatch};
+use super::marks::legend::{bound_entries, legend, Swatch};
 use super::rows::{note, plan_lead, Rows, Side, Tip, BAR};
 use super::scale::Domain;
 use super::SceneBuilder;
-use crate::format::figure_text;
+use crate::format::item_text;
 use crate::model::{Item, Sense};
 
 /// Lays out the legend, then one row per item; returns the height used.
@@ -24,7 +24,7 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
     // their direct labels, which carry the qualifiers' words).
     let top = if any_result {
         let mut entries = vec![(Swatch::Outline, "目标"), (Swatch::Solid, "实际")];
-        qualifier_entries(&mut entries, has);
+        bound_entries(&mut entries, has);
         if items.iter().any(|i| i.plan_to.is_some()) {
             entries.push((Swatch::Span, "目标区间"));
         }
@@ -120,6 +120,6 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
 fn value_text(item: &Item, t: f64) -> String {
     match item.words() {
         Some(text) => text.to_string(),
-        None => figure_text(item, t),
+        None => item_text(item, t),
     }
 }

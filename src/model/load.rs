@@ -1,9 +1,9 @@
 //! From the bytes of a data file to a [`Document`].
 
+use super::check::{validate_chart, validate_theme};
 use super::json::{parse, Json};
 use super::problem::{en, en_str, zh, zh_str, Position, Problem};
 use super::read::{Reader, DOCUMENT_KEYS};
-use super::validate::{validate_chart, validate_theme};
 use super::{ChartEntry, Document, ThemeSpec};
 
 /// The file's top level, as the JSON Schema describes it (charts `C`, theme

@@ -14,12 +14,16 @@ macro_rules! en {
         message
     }};
 }
-/// An English message, written like `format!`: left out of this build.
+/// An English message, written like `format!`: left out of this build
+/// (its arguments are checked, as [`zh!`]'s are, but never evaluated).
 #[cfg(target_arch = "wasm32")]
 macro_rules! en {
-    ($($arg:tt)*) => {
+    ($($arg:tt)*) => {{
+        if false {
+            let _ = format!($($arg)*);
+        }
         String::new()
-    };
+    }};
 }
 pub(crate) use en;
 

@@ -9,9 +9,9 @@
 //! contrast) only `check` finds. `tests/e2e/schema.test.js` runs this
 //! schema over `tests/corpus/` with VS Code's own JSON language service.
 
+use super::check::RawChart;
 use super::load::RawDocument;
-use super::validate::RawChart;
-use super::ThemeSpec;
+use super::{Fields, Kind, KindSpec, ThemeSpec};
 use serde_json::{json, Value};
 
 /// A chart id, as `validate_chart` admits it.
@@ -158,7 +158,7 @@ pub fn schema() -> Value {
         // Which fields each kind takes, as `validate_chart` asks.
         ("/$defs/RawChart", json!({ "allOf": kinds() })),
     ];
-    for (pointer, rule) in rules {
+    for (pointer, rule) in rules.into_iter().chain(kind_words()) {
         if let (Some(Value::Object(at)), Value::Object(rule)) = (schema.pointer_mut(pointer), rule)
         {
             for (key, value) in rule {
@@ -180,81 +180,115 @@ pub fn schema() -> Value {
     schema
 }
 
-/// For each kind, the fields it needs and those it does not take.
+/// For each kind, from its declaration: the fields it needs and those it
+/// does not take, and the rules its items keep.
 fn kinds() -> Value {
-    let not_for = |kind: &str| {
-        format!("{kind} 图表不使用这个字段，请删除。This field does not apply to a {kind} chart.")
-    };
-    let mut rules: Vec<Value> = ["bars", "target", "cards", "series", "grouped"]
-        .into_iter()
-        .map(|kind| {
-            let absent = json!({ "not": {}, "errorMessage": not_for(kind) });
-            let mut properties = serde_json::Map::new();
+    Value::Array(Kind::ALL.into_iter().map(|k| kind_rule(k.spec())).collect())
+}
+
+/// One kind's rule: its fields, and its items' rules.
+fn kind_rule(spec: &KindSpec) -> Value {
+    let name = spec.name;
+    let absent = json!({ "not": {}, "errorMessage":
+        format!("{name} 图表不使用这个字段，请删除。This field does not apply to a {name} chart.") });
+    let mut properties = serde_json::Map::new();
+    let required: &[&str] = match spec.fields {
+        Fields::Items => {
             for key in ["part_labels", "rest_label", "measures"] {
                 properties.insert(key.into(), absent.clone());
             }
-            if kind != "series" {
-                properties.insert("average_growth".into(), absent.clone());
-                // A figure or words in every item (a series' period may be a gap).
-                properties.insert("items".into(), json!({ "items": { "anyOf": [
-                    { "required": ["plan"], "properties": { "plan": { "type": "number" } } },
-                    { "required": ["result"], "properties": { "result": { "type": "number" } } },
-                    { "required": ["text"], "properties": { "text": { "type": "string" } } }
-                ], "errorMessage": "需要“plan”（计划）或“result”（实际）中至少一个数值，或文字目标“text”。Needs a plan, a result or a text." } }));
-            }
-            json!({
-                "if": { "properties": { "kind": { "const": kind } }, "required": ["kind"] },
-                "then": { "required": ["items"], "properties": properties }
-            })
-        })
-        .collect();
-    rules.push(json!({
-        "if": { "properties": { "kind": { "const": "part" } }, "required": ["kind"] },
-        "then": {
-            "required": ["part_labels", "rest_label", "measures"],
-            "properties": {
-                "items": { "not": {}, "errorMessage": not_for("part") },
-                "average_growth": { "not": {}, "errorMessage": not_for("part") }
-            }
+            properties.insert("items".into(), json!({ "items": item_rules(spec) }));
+            &["items"]
         }
-    }));
-    rules.push(json!({
-        "if": { "properties": { "kind": { "const": "target" } }, "required": ["kind"] },
-        "then": { "properties": { "items": { "items": {
-            "anyOf": [
-                { "required": ["plan"], "properties": { "plan": { "type": "number" } } },
-                { "required": ["text"] }
-            ],
-            "errorMessage": "target 图表的每一项都需要“plan”（目标值），或文字目标“text”。Every item of a target chart needs a plan or a text."
-        } } } }
-    }));
-    // A series draws figures: no words, no ranges.
-    rules.push(json!({
-        "if": { "properties": { "kind": { "const": "series" } }, "required": ["kind"] },
-        "then": { "properties": { "items": { "items": { "properties": {
-            "text": { "not": {}, "errorMessage": "series 图表的每一项都要有数值；文字目标请用 target 或 cards 图表。A series draws figures only." },
-            "plan_to": { "not": {}, "errorMessage": "series 图表不画区间。A series draws no ranges." }
-        } } } } }
-    }));
-    rules.push(json!({
-        "if": { "properties": { "kind": { "const": "grouped" } }, "required": ["kind"] },
-        "then": { "properties": { "items": { "items": {
-            "required": ["group"],
-            "errorMessage": "grouped 图表的每一项都需要“group”（所属的一组，如“2024年目标”）。Every item of a grouped chart needs a group.",
-            "properties": {
-                "text": { "not": {}, "errorMessage": "grouped 图表的每一项都要有数值。A grouped chart draws figures only." },
-                "plan_to": { "not": {}, "errorMessage": "grouped 图表不画区间。A grouped chart draws no ranges." }
-            }
-        } } } }
-    }));
-    rules.push(json!({
-        "if": { "properties": { "kind": { "const": "bars" } }, "required": ["kind"] },
-        "then": { "properties": { "items": { "items": { "properties": {
-            "text": { "not": {}, "errorMessage": "bars 图表的每一项都要有数值；文字目标请用 target 或 cards 图表。A bars chart draws figures only." },
-            "plan_to": { "not": {}, "errorMessage": "bars 图表不画区间；区间目标请用 target 或 cards 图表。A bars chart draws no ranges." }
-        } } } } }
-    }));
-    Value::Array(rules)
+        Fields::Parts => {
+            properties.insert("items".into(), absent.clone());
+            &["part_labels", "rest_label", "measures"]
+        }
+    };
+    if !spec.takes.periods {
+        properties.insert("average_growth".into(), absent);
+    }
+    json!({
+        "if": { "properties": { "kind": { "const": name } }, "required": ["kind"] },
+        "then": { "required": required, "properties": properties }
+    })
+}
+
+/// What each item of a kind written with items must hold, by what the kind
+/// takes (`Takes`), in the checker's words.
+fn item_rules(spec: &KindSpec) -> Value {
+    let name = spec.name;
+    let takes = spec.takes;
+    let mut rules = Vec::new();
+    // A value or words in every item (a period may be a gap).
+    if !takes.periods {
+        rules.push(json!({ "anyOf": [
+            { "required": ["plan"], "properties": { "plan": { "type": "number" } } },
+            { "required": ["result"], "properties": { "result": { "type": "number" } } },
+            { "required": ["text"], "properties": { "text": { "type": "string" } } }
+        ], "errorMessage": "需要“plan”（计划）或“result”（实际）中至少一个数值，或文字目标“text”。Needs a plan, a result or a text." }));
+    }
+    if takes.plans {
+        let mut any_of =
+            vec![json!({ "required": ["plan"], "properties": { "plan": { "type": "number" } } })];
+        let (zh, en) = if takes.words {
+            any_of.push(json!({ "required": ["text"] }));
+            ("，或文字目标“text”", " or a text")
+        } else {
+            ("", "")
+        };
+        rules.push(json!({ "anyOf": any_of, "errorMessage":
+            format!("{name} 图表的每一项都需要“plan”（目标值）{zh}。Every item of a {name} chart needs a plan{en}.") }));
+    }
+    if takes.groups {
+        rules.push(json!({ "required": ["group"], "errorMessage":
+            format!("{name} 图表的每一项都需要“group”（所属的一组，如“2024年目标”）。Every item of a {name} chart needs a group.") }));
+    }
+    let mut properties = serde_json::Map::new();
+    if !takes.words {
+        let others = Kind::names_taking(|t| t.words).join(" 或 ");
+        properties.insert("text".into(), json!({ "not": {}, "errorMessage":
+            format!("{name} 图表的每一项都要有数值；文字目标请用 {others} 图表。A {name} chart draws figures only.") }));
+    }
+    if !takes.ranges {
+        let others = Kind::names_taking(|t| t.ranges).join(" 或 ");
+        properties.insert("plan_to".into(), json!({ "not": {}, "errorMessage":
+            format!("{name} 图表不画区间；区间目标请用 {others} 图表。A {name} chart draws no ranges.") }));
+    }
+    if !properties.is_empty() {
+        rules.push(json!({ "properties": properties }));
+    }
+    json!({ "allOf": rules })
+}
+
+/// The descriptions that name kinds, from the declarations: which kinds
+/// are written with items, with parts, over periods.
+fn kind_words() -> Vec<(&'static str, Value)> {
+    // Each list in Chinese (`bars、target`) and in English (`bars, target`).
+    let lists = |names: Vec<&str>| (names.join("、"), names.join(", "));
+    let with = |fields: Fields| {
+        lists(
+            Kind::ALL
+                .into_iter()
+                .filter(|k| k.spec().fields == fields)
+                .map(Kind::name)
+                .collect(),
+        )
+    };
+    let (items, items_en) = with(Fields::Items);
+    let (parts, parts_en) = with(Fields::Parts);
+    let (periods, periods_en) = lists(Kind::names_taking(|t| t.periods));
+    let (groups, groups_en) = lists(Kind::names_taking(|t| t.groups));
+    let d = |text: String| json!({ "description": text });
+    vec![
+        ("/$defs/Item", d(format!("{items} 图表的一个数据项。One item of a chart of kind {items_en}."))),
+        ("/$defs/RawChart/properties/items", d(format!("{items} 图表的数据项。The items of a chart of kind {items_en}."))),
+        ("/$defs/RawChart/properties/part_labels", d(format!("{parts}：各部分名称。Kind {parts_en}: names of the given parts."))),
+        ("/$defs/RawChart/properties/rest_label", d(format!("{parts}：其余部分（自动计算）的名称。Kind {parts_en}: name of the computed remainder."))),
+        ("/$defs/RawChart/properties/measures", d(format!("{parts}：各个整体及其部分。Kind {parts_en}: the wholes and their parts."))),
+        ("/$defs/RawChart/properties/average_growth", d(format!("{periods}：标出年均增长（按数据计算，计算方法自动写入注释）。Kind {periods_en}: state the average growth, computed from the data (the formula goes into the notes)."))),
+        ("/$defs/Item/properties/group", d(format!("分组：数字卡片的分组标题，或 {groups} 图表中所属的一组（如“2024年目标”）。The group: a heading of cards, or the series of kind {groups_en}."))),
+    ]
 }
 
 #[cfg(test)]

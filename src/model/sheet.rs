@@ -12,8 +12,7 @@
 //! file is left unchanged.
 
 use super::json::{parse, value_end, Json, Node};
-use super::read::kind_named;
-use super::Kind;
+use super::{Fields, Kind};
 
 /// A cell that could not be read: 1-based row and column of the table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -181,9 +180,10 @@ enum Column {
 
 /// The item key figures go under when the table does not say.
 fn default_key(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Series => "result",
-        _ => "plan",
+    if kind.spec().takes.periods {
+        "result"
+    } else {
+        "plan"
     }
 }
 
@@ -211,9 +211,9 @@ fn column_of(head: &str, kind: Kind) -> (Column, Option<String>) {
         Column::Note
     } else if has(&["分组", "系列"]) {
         Column::Group
-    } else if has(&["实际", "完成", "结果", "实绩"]) && kind != Kind::Grouped {
+    } else if has(&["实际", "完成", "结果", "实绩"]) && !kind.spec().takes.groups {
         Column::Figure("result", None)
-    } else if has(&["目标", "计划", "预期"]) && kind != Kind::Grouped {
+    } else if has(&["目标", "计划", "预期"]) && !kind.spec().takes.groups {
         Column::Figure("plan", None)
     } else if has(&["数值", "金额", "数量", "数据", "值"]) {
         Column::Figure(default_key(kind), None)
@@ -221,7 +221,7 @@ fn column_of(head: &str, kind: Kind) -> (Column, Option<String>) {
         "名称", "项目", "指标", "类别", "年份", "时间", "时期", "企业", "地区",
     ]) {
         Column::Label
-    } else if kind == Kind::Grouped && !name.is_empty() {
+    } else if kind.spec().takes.groups && !name.is_empty() {
         // Grouped bars written wide: each further head names a series.
         Column::Figure("", Some(name.to_string()))
     } else {
@@ -231,7 +231,7 @@ fn column_of(head: &str, kind: Kind) -> (Column, Option<String>) {
 }
 
 /// One item read from a row: its keys in order, each with its JSON text.
-type Fields = Vec<(String, String)>;
+type Members = Vec<(String, String)>;
 
 /// The chart's items as they are in the file, by label and group.
 struct Existing<'a> {
@@ -308,13 +308,14 @@ pub fn paste(text: &str, id: &str, table: &str) -> Result<String, Vec<CellProble
         .find(|c| matches!(c.member("id").map(|n| &n.value), Some(Json::String(s)) if s == id))
         .ok_or_else(|| whole(&format!("没有 id 为“{id}”的图表")))?;
     let kind = match chart.member("kind").map(|n| &n.value) {
-        Some(Json::String(k)) => kind_named(k).ok_or_else(|| whole("图表的 kind 无法识别"))?,
+        Some(Json::String(k)) => Kind::named(k).ok_or_else(|| whole("图表的 kind 无法识别"))?,
         _ => return Err(whole("图表缺少 kind")),
     };
-    if kind == Kind::Part {
-        return Err(whole(
-            "构成图（part）的数据不是逐项列表，请直接修改 measures",
-        ));
+    if kind.spec().fields == Fields::Parts {
+        return Err(whole(&format!(
+            "构成图（{}）的数据不是逐项列表，请直接修改 measures",
+            kind.name()
+        )));
     }
     let items_node = chart.member("items");
     let existing = Existing {
@@ -358,7 +359,7 @@ fn read_rows(
     kind: Kind,
     existing: &Existing,
     text: &str,
-) -> Result<Vec<Fields>, Vec<CellProblem>> {
+) -> Result<Vec<Members>, Vec<CellProblem>> {
     let first = rows.first().map(Vec::as_slice).unwrap_or_default();
     // A head row: a cell after the first that is not a figure, or that
     // names a period or a series (`2023年`, `2024年目标`).
@@ -376,20 +377,17 @@ fn read_rows(
     } else {
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
         let mut columns = vec![Column::Label];
-        match kind {
-            Kind::Grouped => {
-                for g in existing.groups() {
-                    columns.push(Column::Figure("", Some(g)));
-                }
+        let takes = kind.spec().takes;
+        if takes.groups {
+            for g in existing.groups() {
+                columns.push(Column::Figure("", Some(g)));
             }
-            Kind::Series => {
-                columns.push(Column::Figure("result", None));
-                columns.push(Column::Figure("plan", None));
-            }
-            _ => {
-                columns.push(Column::Figure("plan", None));
-                columns.push(Column::Figure("result", None));
-            }
+        } else if takes.periods {
+            columns.push(Column::Figure("result", None));
+            columns.push(Column::Figure("plan", None));
+        } else {
+            columns.push(Column::Figure("plan", None));
+            columns.push(Column::Figure("result", None));
         }
         columns.resize(width.max(columns.len()), Column::Skip);
         (columns, vec![None; width])
@@ -433,7 +431,7 @@ fn read_rows(
             message: "表头中没有数值列（如“数值”“目标”“实际”）".to_string(),
         });
     }
-    if kind == Kind::Grouped && !has_head && existing.groups().is_empty() {
+    if kind.spec().takes.groups && !has_head && existing.groups().is_empty() {
         problems.push(CellProblem {
             row: 1,
             column: 0,
@@ -449,7 +447,7 @@ fn read_rows(
     let unit_col = at(Column::Unit);
     let note_col = at(Column::Note);
     let group_col = at(Column::Group);
-    let mut items: Vec<Fields> = Vec::new();
+    let mut items: Vec<Members> = Vec::new();
     let skip = usize::from(has_head);
     for (r, row) in rows.iter().enumerate().skip(skip) {
         let row_no = r + 1;
@@ -476,7 +474,7 @@ fn read_rows(
             .filter(|g| !g.is_empty());
         let problems_before = problems.len();
         // One item per series for grouped bars written wide, else one.
-        let mut made: Vec<(Option<String>, Fields)> = Vec::new();
+        let mut made: Vec<(Option<String>, Members)> = Vec::new();
         for (c, column) in columns.iter().enumerate() {
             let Column::Figure(key, group) = column else {
                 continue;
@@ -533,7 +531,7 @@ fn read_rows(
                 .iter()
                 .any(|(k, v)| (k == "plan" || k == "result") && v != "null")
             {
-                if kind == Kind::Grouped || problems.len() > problems_before {
+                if kind.spec().takes.groups || problems.len() > problems_before {
                     // A series with no figure for this category is a gap.
                     continue;
                 }
@@ -544,7 +542,7 @@ fn read_rows(
                 });
                 continue;
             }
-            let mut item: Fields = match existing.find(&label, group.as_deref()) {
+            let mut item: Members = match existing.find(&label, group.as_deref()) {
                 Some(node) => members_text(node, text),
                 None => Vec::new(),
             };
@@ -590,7 +588,7 @@ fn one_line(cell: &str) -> String {
 }
 
 /// An object's members with each value's text as written in the file.
-fn members_text(node: &Node, text: &str) -> Fields {
+fn members_text(node: &Node, text: &str) -> Members {
     match &node.value {
         Json::Object(members) => members
             .iter()
@@ -604,7 +602,7 @@ fn members_text(node: &Node, text: &str) -> Fields {
 }
 
 /// Sets `key` in `fields`, in its place if it is there, else at the end.
-fn set(fields: &mut Fields, key: &str, value: String) {
+fn set(fields: &mut Members, key: &str, value: String) {
     match fields.iter_mut().find(|(k, _)| k == key) {
         Some((_, v)) => *v = value,
         None => fields.push((key.to_string(), value)),
@@ -639,7 +637,7 @@ pub fn quote(s: &str) -> String {
 }
 
 /// Items as the data files write them: one object a line, `indent` deep.
-fn write_items(items: &[Fields], indent: &str) -> String {
+fn write_items(items: &[Members], indent: &str) -> String {
     if items.is_empty() {
         return "[]".to_string();
     }

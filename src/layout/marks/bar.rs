@@ -43,9 +43,9 @@ pub(crate) struct Outline {
 pub(crate) fn reach(sense: Sense) -> f64 {
     match sense {
         Sense::Exact => 0.0,
-        Sense::Floor => ARROW + 2.0,
+        Sense::AtLeast => ARROW + 2.0,
         Sense::About => BAND + 2.0,
-        Sense::Ceiling => 3.0,
+        Sense::AtMost => 3.0,
     }
 }
 
@@ -78,7 +78,7 @@ pub(crate) fn plan(
     let stroke = Stroke { color, width: 1.5 };
     let dir = if far >= zero { 1.0 } else { -1.0 };
     let stronger = strong(tint, color);
-    if sense == Sense::Floor {
+    if sense == Sense::AtLeast {
         // Open at the far end, where the arrow points on.
         c.fill(rect, tint);
         let (x0, x1, y0, y1) = (zero, far, rect.y, rect.bottom());
@@ -105,7 +105,7 @@ pub(crate) fn plan(
             c.line(Point { x: end, y }, Point { x: end, y: y + h }, color, 1.5);
         }
     }
-    qualifier(c, far, dir, y, h, sense, color, stronger);
+    bound_mark(c, far, dir, y, h, sense, color, stronger);
 }
 
 /// The qualifier's mark at a bar's far end `far` (the bar `h` tall from
@@ -113,7 +113,7 @@ pub(crate) fn plan(
 /// bar, an about-band straddling the end (filled `band`), a floor's arrow
 /// pointing on; nothing for an exact figure.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn qualifier(
+pub(crate) fn bound_mark(
     c: &mut SceneBuilder,
     far: f64,
     dir: f64,
@@ -125,7 +125,7 @@ pub(crate) fn qualifier(
 ) {
     let mid = y + h / 2.0;
     match sense {
-        Sense::Ceiling => c.line(
+        Sense::AtMost => c.line(
             Point { x: far, y: y - 4.0 },
             Point {
                 x: far,
@@ -139,7 +139,7 @@ pub(crate) fn qualifier(
             fill: Some(band),
             stroke: Some(Stroke { color, width: 1.0 }),
         }),
-        Sense::Floor => c.push(Shape::Polygon {
+        Sense::AtLeast => c.push(Shape::Polygon {
             points: vec![
                 Point {
                     x: far + dir * 2.0,

@@ -27,10 +27,10 @@ pub(crate) enum Swatch {
 
 /// The key's entries for the plans' qualifiers that `has` says are drawn:
 /// a floor's arrow, a ceiling's cap, an about-band.
-pub(crate) fn qualifier_entries(entries: &mut Vec<(Swatch, &str)>, has: impl Fn(Sense) -> bool) {
+pub(crate) fn bound_entries(entries: &mut Vec<(Swatch, &str)>, has: impl Fn(Sense) -> bool) {
     for (sense, swatch, name) in [
-        (Sense::Floor, Swatch::Arrow, "目标为下限"),
-        (Sense::Ceiling, Swatch::Cap, "目标为上限"),
+        (Sense::AtLeast, Swatch::Arrow, "目标为下限"),
+        (Sense::AtMost, Swatch::Cap, "目标为上限"),
         (Sense::About, Swatch::Band, "目标为约数"),
     ] {
         if has(sense) {
