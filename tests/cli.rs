@@ -11,6 +11,7 @@
 
 mod common;
 
+use kazuo_infographic::model::{Fields, Kind};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -178,10 +179,24 @@ fn the_shipped_schema_is_the_generated_one() {
         .as_array()
         .unwrap();
     let names: Vec<&str> = kinds.iter().filter_map(|k| k["const"].as_str()).collect();
-    assert_eq!(
-        names,
-        vec!["bars", "target", "part", "cards", "series", "grouped"]
-    );
+    let declared: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+    assert_eq!(names, declared, "every declared kind, in order");
+    // What VS Code shows of each kind is its declaration's words, and every
+    // description that lists kinds names the declared ones.
+    for (kind, shown) in Kind::ALL.iter().zip(kinds) {
+        let spec = kind.spec();
+        let words = shown["description"].as_str().unwrap();
+        assert!(words.contains(spec.zh) && words.contains(spec.en), "{words}");
+    }
+    let said = |pointer: &str| schema.pointer(pointer).unwrap().as_str().unwrap().to_string();
+    let kind_words = said("/$defs/Kind/description");
+    let item_words = said("/$defs/Item/description");
+    for kind in Kind::ALL {
+        assert!(kind_words.contains(kind.name()), "{kind_words} lacks {}", kind.name());
+        if kind.spec().fields == Fields::Items {
+            assert!(item_words.contains(kind.name()), "{item_words} lacks {}", kind.name());
+        }
+    }
     assert_eq!(
         schema["additionalProperties"],
         serde_json::Value::Bool(false)

@@ -15,7 +15,7 @@ mod common;
 
 use kazuo_infographic::describe::{summary, table};
 use kazuo_infographic::layout::{framed, layout, layout_at, ApproxMeasure, Point, ELLIPSIS};
-use kazuo_infographic::model::{load, Bound, MAX_VALUE};
+use kazuo_infographic::model::{load, Bound, Fields, Kind, MAX_VALUE};
 use kazuo_infographic::render::to_svg;
 use kazuo_infographic::theme::Theme;
 use proptest::prelude::*;
@@ -116,14 +116,15 @@ fn item() -> impl Strategy<Value = Value> {
         })
 }
 
-/// Any chart the schema admits, of any kind, with 0, 1 or up to 500 items.
+/// Any chart the schema admits, of every declared kind, with 0, 1 or up to
+/// 500 items; each written with the fields its declaration names.
 fn chart() -> impl Strategy<Value = Value> {
     let count = prop_oneof![Just(0usize), Just(1usize), 2usize..12, Just(500usize)];
-    (prop::sample::select(vec!["bars", "target", "cards", "part", "series", "grouped"]), count, label(), item(), prop::collection::vec(item(), 0..12), any::<bool>())
+    (prop::sample::select(Kind::ALL.to_vec()), count, label(), item(), prop::collection::vec(item(), 0..12), any::<bool>())
         .prop_flat_map(|(kind, n, title, first, rest, yearly)| {
             let mut items: Vec<Value> = std::iter::once(first).chain(rest).cycle().take(n).collect();
-            // A series over years, some with their average growth stated.
-            if kind == "series" && yearly {
+            // Periods over years, some with their average growth stated.
+            if kind.spec().takes.periods && yearly {
                 for (k, item) in items.iter_mut().enumerate() {
                     item["label"] = json!(format!("{}年", 1990 + k));
                 }
@@ -133,10 +134,10 @@ fn chart() -> impl Strategy<Value = Value> {
         })
         .prop_map(|(kind, title, items, measures, yearly)| {
             let mut chart = json!({
-                "id": "c", "kind": kind, "title": title.clone(), "subtitle": title.clone(),
+                "id": "c", "kind": kind.name(), "title": title.clone(), "subtitle": title.clone(),
                 "source": title, "notes": ["注"],
             });
-            if kind == "part" {
+            if kind.spec().fields == Fields::Parts {
                 let parts = measures.first().map_or(1, |m| m.2.len());
                 chart["part_labels"] = json!(vec!["部分"; parts]);
                 chart["rest_label"] = json!("其余");
@@ -147,7 +148,7 @@ fn chart() -> impl Strategy<Value = Value> {
             } else {
                 chart["items"] = Value::Array(items);
             }
-            if kind == "series" && yearly {
+            if kind.spec().takes.periods && yearly {
                 chart["average_growth"] = json!(true);
             }
             chart
