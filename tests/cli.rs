@@ -186,15 +186,33 @@ fn the_shipped_schema_is_the_generated_one() {
     for (kind, shown) in Kind::ALL.iter().zip(kinds) {
         let spec = kind.spec();
         let words = shown["description"].as_str().unwrap();
-        assert!(words.contains(spec.zh) && words.contains(spec.en), "{words}");
+        assert!(
+            words.contains(spec.words.zh) && words.contains(spec.words.en),
+            "{words}"
+        );
     }
-    let said = |pointer: &str| schema.pointer(pointer).unwrap().as_str().unwrap().to_string();
+    let said = |pointer: &str| {
+        schema
+            .pointer(pointer)
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
     let kind_words = said("/$defs/Kind/description");
     let item_words = said("/$defs/Item/description");
     for kind in Kind::ALL {
-        assert!(kind_words.contains(kind.name()), "{kind_words} lacks {}", kind.name());
+        assert!(
+            kind_words.contains(kind.name()),
+            "{kind_words} lacks {}",
+            kind.name()
+        );
         if kind.spec().fields == Fields::Items {
-            assert!(item_words.contains(kind.name()), "{item_words} lacks {}", kind.name());
+            assert!(
+                item_words.contains(kind.name()),
+                "{item_words} lacks {}",
+                kind.name()
+            );
         }
     }
     assert_eq!(

@@ -58,14 +58,32 @@ pub struct KindSpec {
     pub kind: Kind,
     /// The data file's name for it.
     pub name: &'static str,
-    /// What it draws, for editors: Chinese, then English (the schema's words).
-    pub zh: &'static str,
-    /// What it draws, in English.
-    pub en: &'static str,
+    /// What it draws, in the editors' words (the schema's).
+    pub words: Words,
     /// What it is written with.
     pub fields: Fields,
     /// What its items may say (all false for a kind written with parts).
     pub takes: Takes,
+}
+
+/// What a kind draws, for editors: Chinese, then English. Only the schema
+/// reads them, so the WebAssembly builds hold them empty (the module a
+/// reader downloads carries no schema words).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words {
+    /// In Chinese.
+    pub zh: &'static str,
+    /// In English.
+    pub en: &'static str,
+}
+
+/// The editors' words, natively; empty in WebAssembly.
+const fn words(zh: &'static str, en: &'static str) -> Words {
+    if cfg!(target_arch = "wasm32") {
+        Words { zh: "", en: "" }
+    } else {
+        Words { zh, en }
+    }
 }
 
 /// No rule: the base the declarations below change.
@@ -81,8 +99,10 @@ const NONE: Takes = Takes {
 const BARS: KindSpec = KindSpec {
     kind: Kind::Bars,
     name: "bars",
-    zh: "横向条形图：每项一条，数值标在条末。",
-    en: "Horizontal bars, one per item.",
+    words: words(
+        "横向条形图：每项一条，数值标在条末。",
+        "Horizontal bars, one per item.",
+    ),
     fields: Fields::Items,
     takes: Takes {
         one_unit: true,
@@ -93,8 +113,10 @@ const BARS: KindSpec = KindSpec {
 const TARGET: KindSpec = KindSpec {
     kind: Kind::Target,
     name: "target",
-    zh: "目标图：各项目标（及完成值），可写限定词、区间、下降类指标和文字目标。",
-    en: "Plan (and result) bullet bars.",
+    words: words(
+        "目标图：各项目标（及完成值），可写限定词、区间、下降类指标和文字目标。",
+        "Plan (and result) bullet bars.",
+    ),
     fields: Fields::Items,
     takes: Takes {
         words: true,
@@ -108,8 +130,10 @@ const TARGET: KindSpec = KindSpec {
 const PART: KindSpec = KindSpec {
     kind: Kind::Part,
     name: "part",
-    zh: "构成图：部分与整体，每个整体一条堆积条。",
-    en: "Part-to-whole stacked bars, one per whole.",
+    words: words(
+        "构成图：部分与整体，每个整体一条堆积条。",
+        "Part-to-whole stacked bars, one per whole.",
+    ),
     fields: Fields::Parts,
     takes: NONE,
 };
@@ -117,8 +141,10 @@ const PART: KindSpec = KindSpec {
 const CARDS: KindSpec = KindSpec {
     kind: Kind::Cards,
     name: "cards",
-    zh: "数字卡片：单位不同的大数字，可按 group 分组。",
-    en: "Big-number cards of unlike units, grouped by theme.",
+    words: words(
+        "数字卡片：单位不同的大数字，可按 group 分组。",
+        "Big-number cards of unlike units, grouped by theme.",
+    ),
     fields: Fields::Items,
     takes: Takes {
         words: true,
@@ -130,8 +156,10 @@ const CARDS: KindSpec = KindSpec {
 const SERIES: KindSpec = KindSpec {
     kind: Kind::Series,
     name: "series",
-    zh: "时间序列：按年、季度或月的柱形图，点多时为折线。",
-    en: "A series over time: columns, or a line when there are many points.",
+    words: words(
+        "时间序列：按年、季度或月的柱形图，点多时为折线。",
+        "A series over time: columns, or a line when there are many points.",
+    ),
     fields: Fields::Items,
     takes: Takes {
         one_unit: true,
@@ -143,8 +171,10 @@ const SERIES: KindSpec = KindSpec {
 const GROUPED: KindSpec = KindSpec {
     kind: Kind::Grouped,
     name: "grouped",
-    zh: "分组条形图：每个类别（label）两到三组（group）数值并列，如2023年与2024年目标。",
-    en: "Grouped bars: two or three series (group) per category (label).",
+    words: words(
+        "分组条形图：每个类别（label）两到三组（group）数值并列，如2023年与2024年目标。",
+        "Grouped bars: two or three series (group) per category (label).",
+    ),
     fields: Fields::Items,
     takes: Takes {
         one_unit: true,
@@ -152,6 +182,23 @@ const GROUPED: KindSpec = KindSpec {
         ..NONE
     },
 };
+
+/// The declaration of a kind, or one field of it: the one match over kinds
+/// that every accessor shares. A field is taken from the constant itself,
+/// so that the readers' build, which reads only names and rules, holds none
+/// of the editors' words (which only the schema reads).
+macro_rules! declared {
+    ($kind:expr $(, $field:ident)?) => {
+        match $kind {
+            Kind::Bars => BARS$(.$field)?,
+            Kind::Target => TARGET$(.$field)?,
+            Kind::Part => PART$(.$field)?,
+            Kind::Cards => CARDS$(.$field)?,
+            Kind::Series => SERIES$(.$field)?,
+            Kind::Grouped => GROUPED$(.$field)?,
+        }
+    };
+}
 
 impl Kind {
     /// Every kind, in the order the data file's values are listed.
@@ -165,20 +212,23 @@ impl Kind {
     ];
 
     /// The kind's declaration.
-    pub fn spec(self) -> &'static KindSpec {
-        match self {
-            Kind::Bars => &BARS,
-            Kind::Target => &TARGET,
-            Kind::Part => &PART,
-            Kind::Cards => &CARDS,
-            Kind::Series => &SERIES,
-            Kind::Grouped => &GROUPED,
-        }
+    pub fn spec(self) -> KindSpec {
+        declared!(self)
     }
 
     /// The data file's name for the kind.
     pub fn name(self) -> &'static str {
-        self.spec().name
+        declared!(self, name)
+    }
+
+    /// What the kind is written with.
+    pub fn fields(self) -> Fields {
+        declared!(self, fields)
+    }
+
+    /// What the kind's items may say and must hold.
+    pub fn takes(self) -> Takes {
+        declared!(self, takes)
     }
 
     /// The kind a data file names `name`, if any.
@@ -191,7 +241,7 @@ impl Kind {
     pub fn names_taking(rule: impl Fn(&Takes) -> bool) -> Vec<&'static str> {
         Kind::ALL
             .into_iter()
-            .filter(|k| rule(&k.spec().takes))
+            .filter(|k| rule(&k.takes()))
             .map(Kind::name)
             .collect()
     }
@@ -213,7 +263,7 @@ impl schemars::JsonSchema for Kind {
                 let spec = k.spec();
                 serde_json::json!({
                     "const": spec.name,
-                    "description": format!("{}{}", spec.zh, spec.en),
+                    "description": format!("{}{}", spec.words.zh, spec.words.en),
                     "type": "string",
                 })
             })

@@ -37,7 +37,7 @@ mod style;
 pub use bound::{Bound, Decrease, RangeWord, Sense};
 pub use grouped::{grouped_item, series_and_categories};
 pub use item::Item;
-pub use kind::{Fields, Kind, KindSpec, Takes};
+pub use kind::{Fields, Kind, KindSpec, Takes, Words};
 pub use load::load;
 pub use part::{Measure, Part};
 #[cfg(target_arch = "wasm32")]

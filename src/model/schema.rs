@@ -183,7 +183,12 @@ pub fn schema() -> Value {
 /// For each kind, from its declaration: the fields it needs and those it
 /// does not take, and the rules its items keep.
 fn kinds() -> Value {
-    Value::Array(Kind::ALL.into_iter().map(|k| kind_rule(k.spec())).collect())
+    Value::Array(
+        Kind::ALL
+            .into_iter()
+            .map(|k| kind_rule(&k.spec()))
+            .collect(),
+    )
 }
 
 /// One kind's rule: its fields, and its items' rules.
@@ -270,7 +275,7 @@ fn kind_words() -> Vec<(&'static str, Value)> {
         lists(
             Kind::ALL
                 .into_iter()
-                .filter(|k| k.spec().fields == fields)
+                .filter(|k| k.fields() == fields)
                 .map(Kind::name)
                 .collect(),
         )

@@ -180,7 +180,7 @@ enum Column {
 
 /// The item key figures go under when the table does not say.
 fn default_key(kind: Kind) -> &'static str {
-    if kind.spec().takes.periods {
+    if kind.takes().periods {
         "result"
     } else {
         "plan"
@@ -211,9 +211,9 @@ fn column_of(head: &str, kind: Kind) -> (Column, Option<String>) {
         Column::Note
     } else if has(&["分组", "系列"]) {
         Column::Group
-    } else if has(&["实际", "完成", "结果", "实绩"]) && !kind.spec().takes.groups {
+    } else if has(&["实际", "完成", "结果", "实绩"]) && !kind.takes().groups {
         Column::Figure("result", None)
-    } else if has(&["目标", "计划", "预期"]) && !kind.spec().takes.groups {
+    } else if has(&["目标", "计划", "预期"]) && !kind.takes().groups {
         Column::Figure("plan", None)
     } else if has(&["数值", "金额", "数量", "数据", "值"]) {
         Column::Figure(default_key(kind), None)
@@ -221,7 +221,7 @@ fn column_of(head: &str, kind: Kind) -> (Column, Option<String>) {
         "名称", "项目", "指标", "类别", "年份", "时间", "时期", "企业", "地区",
     ]) {
         Column::Label
-    } else if kind.spec().takes.groups && !name.is_empty() {
+    } else if kind.takes().groups && !name.is_empty() {
         // Grouped bars written wide: each further head names a series.
         Column::Figure("", Some(name.to_string()))
     } else {
@@ -311,7 +311,7 @@ pub fn paste(text: &str, id: &str, table: &str) -> Result<String, Vec<CellProble
         Some(Json::String(k)) => Kind::named(k).ok_or_else(|| whole("图表的 kind 无法识别"))?,
         _ => return Err(whole("图表缺少 kind")),
     };
-    if kind.spec().fields == Fields::Parts {
+    if kind.fields() == Fields::Parts {
         return Err(whole(&format!(
             "构成图（{}）的数据不是逐项列表，请直接修改 measures",
             kind.name()
@@ -377,7 +377,7 @@ fn read_rows(
     } else {
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
         let mut columns = vec![Column::Label];
-        let takes = kind.spec().takes;
+        let takes = kind.takes();
         if takes.groups {
             for g in existing.groups() {
                 columns.push(Column::Figure("", Some(g)));
@@ -431,7 +431,7 @@ fn read_rows(
             message: "表头中没有数值列（如“数值”“目标”“实际”）".to_string(),
         });
     }
-    if kind.spec().takes.groups && !has_head && existing.groups().is_empty() {
+    if kind.takes().groups && !has_head && existing.groups().is_empty() {
         problems.push(CellProblem {
             row: 1,
             column: 0,
@@ -531,7 +531,7 @@ fn read_rows(
                 .iter()
                 .any(|(k, v)| (k == "plan" || k == "result") && v != "null")
             {
-                if kind.spec().takes.groups || problems.len() > problems_before {
+                if kind.takes().groups || problems.len() > problems_before {
                     // A series with no figure for this category is a gap.
                     continue;
                 }

@@ -3,16 +3,15 @@
 //! average growth), groups, plans; and how any item states its value.
 
 use super::super::problem::{en, en_str, zh, zh_str};
-use super::super::{AverageProblem, Bound, Item, Kind, KindSpec, RangeWord};
+use super::super::{AverageProblem, Bound, Item, Kind, RangeWord};
 use super::Checker;
 use crate::format::digits::number;
 
 impl Checker<'_> {
     /// A chart's items as written, checked by the rules its kind takes.
     pub(super) fn items(&mut self, items: &Option<Vec<Item>>, kind: Kind) -> Vec<Item> {
-        let spec = kind.spec();
         let items = self
-            .present("items", items, spec.name)
+            .present("items", items, kind.name())
             .cloned()
             .unwrap_or_default();
         if items.is_empty() {
@@ -30,23 +29,23 @@ impl Checker<'_> {
             let at = format!("items[{i}]");
             self.text(&format!("{at}.label"), &item.label);
             match &item.text {
-                Some(text) => self.in_words(&at, item, text, spec),
-                None => self.item(&at, item, spec, first_unit),
+                Some(text) => self.in_words(&at, item, text, kind),
+                None => self.item(&at, item, kind, first_unit),
             }
         }
-        if spec.takes.periods {
-            self.some_value(&items, spec);
+        if kind.takes().periods {
+            self.some_value(&items, kind);
         }
-        if spec.takes.groups {
-            self.groups(&items, spec);
+        if kind.takes().groups {
+            self.groups(&items, kind);
         }
         items
     }
 
     /// An item with a value (or a gap in periods), by its kind's rules.
-    fn item(&mut self, at: &str, item: &Item, spec: &KindSpec, first_unit: Option<&str>) {
+    fn item(&mut self, at: &str, item: &Item, kind: Kind, first_unit: Option<&str>) {
         // A period with no value is a gap.
-        if item.plan.is_none() && item.result.is_none() && !spec.takes.periods {
+        if item.plan.is_none() && item.result.is_none() && !kind.takes().periods {
             self.push(
                 at,
                 zh!("需要“plan”（计划）或“result”（实际）中至少一个数值"),
@@ -54,16 +53,16 @@ impl Checker<'_> {
             );
         }
         self.unit(at, item);
-        self.stated(at, item, spec);
-        if spec.takes.plans && item.plan.is_none() {
-            let name = spec.name;
+        self.stated(at, item, kind);
+        if kind.takes().plans && item.plan.is_none() {
+            let name = kind.name();
             self.push(
                 &format!("{at}.plan"),
                 zh!("{name} 图表的每一项都需要“plan”（目标值）"),
                 en!("every item of a {name} chart needs a \"plan\""),
             );
         }
-        if spec.takes.one_unit && Some(item.unit.as_str()) != first_unit {
+        if kind.takes().one_unit && Some(item.unit.as_str()) != first_unit {
             self.push(
                 &format!("{at}.unit"),
                 zh!(
@@ -78,8 +77,8 @@ impl Checker<'_> {
 
     /// Grouped bars: every item in a series (`group`), two or three
     /// series, one item per series and category.
-    fn groups(&mut self, items: &[Item], spec: &KindSpec) {
-        let name = spec.name;
+    fn groups(&mut self, items: &[Item], kind: Kind) {
+        let name = kind.name();
         let mut seen: Vec<(&str, &str)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let Some(group) = item.group.as_deref() else {
@@ -115,8 +114,8 @@ impl Checker<'_> {
     }
 
     /// Periods need a value in one of them at least.
-    fn some_value(&mut self, items: &[Item], spec: &KindSpec) {
-        let name = spec.name;
+    fn some_value(&mut self, items: &[Item], kind: Kind) {
+        let name = kind.name();
         if !items.is_empty() && items.iter().all(|i| i.plan.is_none() && i.result.is_none()) {
             self.push(
                 "items",
@@ -127,10 +126,10 @@ impl Checker<'_> {
     }
 
     /// A target in words: no figure beside it, only where words can stand.
-    fn in_words(&mut self, at: &str, item: &Item, text: &str, spec: &KindSpec) {
+    fn in_words(&mut self, at: &str, item: &Item, text: &str, kind: Kind) {
         self.text(&format!("{at}.text"), text);
-        if !spec.takes.words {
-            let name = spec.name;
+        if !kind.takes().words {
+            let name = kind.name();
             self.push(
                 &format!("{at}.text"),
                 zh!(
@@ -173,7 +172,7 @@ impl Checker<'_> {
 
     /// How an item states its value — a qualifier (`bound`), a range, a
     /// decrease — as far as the value and its kind allow.
-    fn stated(&mut self, at: &str, item: &Item, spec: &KindSpec) {
+    fn stated(&mut self, at: &str, item: &Item, kind: Kind) {
         // The figures as the file writes them (a decrease's are positive).
         let sign = if item.decrease.is_some() { -1.0 } else { 1.0 };
         if item.decrease.is_some() {
@@ -192,8 +191,8 @@ impl Checker<'_> {
             }
         }
         if let Some(to) = item.plan_to {
-            if !spec.takes.ranges {
-                let name = spec.name;
+            if !kind.takes().ranges {
+                let name = kind.name();
                 self.push(
                     &format!("{at}.plan_to"),
                     zh!(
@@ -243,7 +242,7 @@ impl Checker<'_> {
         }
         if item.bound == Bound::More {
             // 多 counts: 50多个, never 5.5%多.
-            let value = if spec.takes.plans {
+            let value = if kind.takes().plans {
                 item.plan
             } else {
                 Some(item.value())

@@ -145,14 +145,20 @@ pub(crate) fn validate_chart(
     };
     c.common(&raw);
     let mut notes = std::mem::take(&mut raw.notes);
+    // Items are checked once, by the rules the kind takes (one call, not
+    // one per kind below: the optimiser would copy it into each).
+    let items = match raw.kind.fields() {
+        Fields::Items => c.items(&raw.items, raw.kind),
+        Fields::Parts => Vec::new(),
+    };
     let body = match raw.kind {
-        Kind::Bars => Body::Bars(c.items(&raw.items, Kind::Bars)),
-        Kind::Target => Body::Target(c.items(&raw.items, Kind::Target)),
-        Kind::Cards => Body::Cards(c.items(&raw.items, Kind::Cards)),
-        Kind::Grouped => Body::Grouped(c.items(&raw.items, Kind::Grouped)),
+        Kind::Bars => Body::Bars(items),
+        Kind::Target => Body::Target(items),
+        Kind::Cards => Body::Cards(items),
+        Kind::Grouped => Body::Grouped(items),
         Kind::Series => {
             let series = Series {
-                items: c.items(&raw.items, Kind::Series),
+                items,
                 average_growth: raw.average_growth.unwrap_or(false),
             };
             if series.average_growth {
@@ -203,12 +209,11 @@ impl Checker<'_> {
         self.text("title", &raw.title);
         self.text("subtitle", &raw.subtitle);
         self.text("source", &raw.source);
-        let spec = raw.kind.spec();
-        let name = spec.name;
-        if !spec.takes.periods {
+        let name = raw.kind.name();
+        if !raw.kind.takes().periods {
             self.absent("average_growth", &raw.average_growth, name);
         }
-        match spec.fields {
+        match raw.kind.fields() {
             Fields::Items => {
                 self.absent("part_labels", &raw.part_labels, name);
                 self.absent("rest_label", &raw.rest_label, name);
