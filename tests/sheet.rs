@@ -11,7 +11,7 @@
     clippy::disallowed_methods
 )]
 
-use kazuo_infographic::model::sheet::{cells, figure, paste, quote};
+use kazuo_infographic::model::sheet::{cells, number, paste, quote};
 use kazuo_infographic::model::{load, Body};
 use proptest::prelude::*;
 
@@ -49,7 +49,7 @@ fn cells_read_both_spreadsheets_clipboards() {
 #[test]
 fn figures_as_editors_type_them() {
     let ok = |cell: &str, digits: &str, unit: &str| {
-        let f = figure(cell).unwrap_or_else(|e| panic!("{cell}: {e}"));
+        let f = number(cell).unwrap_or_else(|e| panic!("{cell}: {e}"));
         assert_eq!(
             (f.digits.as_str(), f.unit.as_str()),
             (digits, unit),
@@ -71,9 +71,9 @@ fn figures_as_editors_type_them() {
     for bad in [
         "abc", "", "12..5", "1,23", "1,2345", ".5", "5.", "亿元", "--1", "1.2.3",
     ] {
-        assert!(figure(bad).is_err(), "{bad:?} read as a figure");
+        assert!(number(bad).is_err(), "{bad:?} read as a figure");
     }
-    let three = figure("1.234").unwrap_err();
+    let three = number("1.234").unwrap_err();
     assert!(three.contains("最多两位"), "{three}");
 }
 

@@ -24,10 +24,37 @@ const FONTS: &str = "^[^;{}<>\\\\]*[^\\s;{}<>\\\\][^;{}<>\\\\]*$";
 /// The JSON Schema (draft 2020-12) of a data file.
 pub fn schema() -> Value {
     let mut schema = schemars::schema_for!(RawDocument<RawChart, ThemeSpec>).to_value();
+    let rules = chart_rules()
+        .into_iter()
+        .chain(item_value_rules())
+        .chain(whole_and_theme_rules())
+        .chain(kind_words());
+    for (pointer, rule) in rules {
+        if let (Some(Value::Object(at)), Value::Object(rule)) = (schema.pointer_mut(pointer), rule)
+        {
+            for (key, value) in rule {
+                // A plain `type` replaces the generated one (which admits `null`).
+                at.insert(key, value);
+            }
+        }
+    }
+    if let Value::Object(top) = &mut schema {
+        top.insert(
+            "title".into(),
+            "喀左时讯 图表数据文件 / infographic data file".into(),
+        );
+        top.insert(
+            "description".into(),
+            "一篇文章的全部图表数据：刊名、更新日期、配色与图表列表。All the charts of one article.".into(),
+        );
+    }
+    schema
+}
+
+/// What the document and a chart need beyond their types: the ids, texts and lists the checker asks for.
+fn chart_rules() -> Vec<(&'static str, Value)> {
     let text = |message: &str| json!({ "pattern": "\\S", "patternErrorMessage": message });
-    // At most two decimals (`read.rs` reads them from the digits).
-    let figure = json!({ "multipleOf": 0.01 });
-    let rules = [
+    vec![
         ("/properties/$schema", json!({ "type": "string" })),
         (
             "/properties/charts",
@@ -79,6 +106,15 @@ pub fn schema() -> Value {
             "/$defs/Item/properties/label",
             text("名称不能为空。The label must not be empty."),
         ),
+    ]
+}
+
+/// What an item's values need: two decimals at most, a unit, words without values, a range's low end, a decrease written positive, 多 on whole counts.
+fn item_value_rules() -> Vec<(&'static str, Value)> {
+    let text = |message: &str| json!({ "pattern": "\\S", "patternErrorMessage": message });
+    // At most two decimals (`read.rs` reads them from the digits).
+    let figure = json!({ "multipleOf": 0.01 });
+    vec![
         ("/$defs/Item/properties/plan", figure.clone()),
         ("/$defs/Item/properties/plan_to", figure.clone()),
         ("/$defs/Item/properties/result", figure.clone()),
@@ -128,6 +164,15 @@ pub fn schema() -> Value {
                 }
             ] }),
         ),
+    ]
+}
+
+/// What a measure's whole and parts and the theme's colours and fonts need; and which fields each kind takes.
+fn whole_and_theme_rules() -> Vec<(&'static str, Value)> {
+    let text = |message: &str| json!({ "pattern": "\\S", "patternErrorMessage": message });
+    // At most two decimals (`read.rs` reads them from the digits).
+    let figure = json!({ "multipleOf": 0.01 });
+    vec![
         (
             "/$defs/Measure/properties/label",
             text("名称不能为空。The label must not be empty."),
@@ -157,27 +202,7 @@ pub fn schema() -> Value {
         ),
         // Which fields each kind takes, as `validate_chart` asks.
         ("/$defs/RawChart", json!({ "allOf": kinds() })),
-    ];
-    for (pointer, rule) in rules.into_iter().chain(kind_words()) {
-        if let (Some(Value::Object(at)), Value::Object(rule)) = (schema.pointer_mut(pointer), rule)
-        {
-            for (key, value) in rule {
-                // A plain `type` replaces the generated one (which admits `null`).
-                at.insert(key, value);
-            }
-        }
-    }
-    if let Value::Object(top) = &mut schema {
-        top.insert(
-            "title".into(),
-            "喀左时讯 图表数据文件 / infographic data file".into(),
-        );
-        top.insert(
-            "description".into(),
-            "一篇文章的全部图表数据：刊名、更新日期、配色与图表列表。All the charts of one article.".into(),
-        );
-    }
-    schema
+    ]
 }
 
 /// For each kind, from its declaration: the fields it needs and those it

@@ -191,47 +191,7 @@ impl Checker<'_> {
             }
         }
         if let Some(to) = item.plan_to {
-            if !kind.takes().ranges {
-                let name = kind.name();
-                self.push(
-                    &format!("{at}.plan_to"),
-                    zh!(
-                        "{name} 图表不画区间；区间目标请用 {} 图表",
-                        Kind::names_taking(|t| t.ranges).join(" 或 ")
-                    ),
-                    en!(
-                        "a {name} chart draws no ranges: use a {} chart",
-                        Kind::names_taking(|t| t.ranges).join(" or ")
-                    ),
-                );
-            }
-            match item.plan {
-                None => self.push(
-                    &format!("{at}.plan"),
-                    zh!("区间目标需要下端“plan”和上端“plan_to”"),
-                    en!("a range needs its low end \"plan\" as well as \"plan_to\""),
-                ),
-                Some(low) if low * sign >= to * sign => self.push(
-                    &format!("{at}.plan_to"),
-                    zh!(
-                        "区间的上端“plan_to”（{}）应大于下端“plan”（{}）",
-                        number(to * sign),
-                        number(low * sign)
-                    ),
-                    en!("a range's upper end must be above its low end"),
-                ),
-                Some(_) => {}
-            }
-            if item.bound != Bound::Exact {
-                self.push(
-                    &format!("{at}.bound"),
-                    zh!(
-                        "区间目标不再加限定词（“{}”），请删除“bound”",
-                        item.bound.word()
-                    ),
-                    en!("a range takes no qualifier: remove \"bound\""),
-                );
-            }
+            self.range(at, item, kind, to, sign);
         }
         if item.plan_to.is_none() && item.range_word != RangeWord::Dash {
             self.push(
@@ -279,5 +239,51 @@ impl Checker<'_> {
             ),
         };
         self.push("average_growth", zh.to_string(), en.to_string());
+    }
+
+    /// A range (`plan_to`): one its kind draws, with its low end below it
+    /// and no qualifier. `sign` is −1 for a decrease (held negative).
+    fn range(&mut self, at: &str, item: &Item, kind: Kind, to: f64, sign: f64) {
+        if !kind.takes().ranges {
+            let name = kind.name();
+            self.push(
+                &format!("{at}.plan_to"),
+                zh!(
+                    "{name} 图表不画区间；区间目标请用 {} 图表",
+                    Kind::names_taking(|t| t.ranges).join(" 或 ")
+                ),
+                en!(
+                    "a {name} chart draws no ranges: use a {} chart",
+                    Kind::names_taking(|t| t.ranges).join(" or ")
+                ),
+            );
+        }
+        match item.plan {
+            None => self.push(
+                &format!("{at}.plan"),
+                zh!("区间目标需要下端“plan”和上端“plan_to”"),
+                en!("a range needs its low end \"plan\" as well as \"plan_to\""),
+            ),
+            Some(low) if low * sign >= to * sign => self.push(
+                &format!("{at}.plan_to"),
+                zh!(
+                    "区间的上端“plan_to”（{}）应大于下端“plan”（{}）",
+                    number(to * sign),
+                    number(low * sign)
+                ),
+                en!("a range's upper end must be above its low end"),
+            ),
+            Some(_) => {}
+        }
+        if item.bound != Bound::Exact {
+            self.push(
+                &format!("{at}.bound"),
+                zh!(
+                    "区间目标不再加限定词（“{}”），请删除“bound”",
+                    item.bound.word()
+                ),
+                en!("a range takes no qualifier: remove \"bound\""),
+            );
+        }
     }
 }
