@@ -158,6 +158,133 @@ fn only_web_touches_the_browser_and_only_drawing_uses_plotters() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// The files of `web` (a file, or a folder such as `chart/`) and their
+/// layers, lowest first: each imports (as `crate::web::NAME`) only files of
+/// lower layers, so no two import each other, around any circle.
+const WEB_LAYERS: &[(&str, u8)] = &[
+    // Helpers over the browser: they import nothing of `web`.
+    ("address", 0),
+    ("banner", 0),
+    ("canvas", 0),
+    ("dom", 0),
+    ("fetch", 0),
+    ("schedule", 0),
+    ("screen", 0),
+    ("timer", 0),
+    // The mode chosen at start; the save-image dialog.
+    ("mode", 1),
+    ("share", 1),
+    // One chart.
+    ("chart", 2),
+    // A chart's life; the page events' reports.
+    ("life", 3),
+    ("report", 3),
+    // The page's owner.
+    ("app", 4),
+    // What the owner does: its watchers, an embed's height, taking charts
+    // over, preview's polling, start-up, the workbench.
+    ("watch", 5),
+    ("embed", 5),
+    ("take_over", 6),
+    ("preview", 7),
+    ("start", 8),
+    ("workbench", 9),
+];
+
+/// The file of `web` a path belongs to: `src/web/chart/tip.rs` is `chart`,
+/// `src/web/start.rs` is `start`; the root (`mod.rs`, which declares the
+/// files) is none.
+fn web_file_of(path: &Path, web: &Path) -> Option<String> {
+    let rel = path.strip_prefix(web).ok()?.with_extension("");
+    let first = rel.components().next()?.as_os_str().to_string_lossy().into_owned();
+    (first != "mod").then_some(first)
+}
+
+/// The files of `web` that `text` names as `crate::web::NAME`.
+fn web_imports(text: &str) -> Vec<String> {
+    text.match_indices("crate::web::")
+        .map(|(at, _)| {
+            text[at + "crate::web::".len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect::<String>()
+        })
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// Each import of `graph` (file, the files it imports) that does not point
+/// to a lower layer of `layers`: empty when the files import each other in
+/// no circle.
+fn against_layers(graph: &[(String, Vec<String>)], layers: &[(&str, u8)]) -> Vec<String> {
+    let layer = |name: &str| layers.iter().find(|(m, _)| *m == name).map(|(_, l)| *l);
+    let mut wrong = Vec::new();
+    for (file, imports) in graph {
+        let Some(own) = layer(file) else {
+            wrong.push(format!("{file} is not in the table"));
+            continue;
+        };
+        for import in imports.iter().filter(|i| *i != file) {
+            match layer(import) {
+                Some(l) if l < own => {}
+                _ => wrong.push(format!("{file} imports {import}")),
+            }
+        }
+    }
+    wrong
+}
+
+#[test]
+fn web_files_import_down_their_layers_and_name_each_other_one_way() {
+    let web = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web");
+    let mut graph: Vec<(String, Vec<String>)> = Vec::new();
+    let mut ways = Vec::new();
+    for (path, _, text) in every_source() {
+        let Some(file) = web_file_of(&path, &web) else {
+            continue;
+        };
+        // One way to name a file of `web`: `crate::web::NAME` (a folder's
+        // own files name each other `super::NAME`).
+        let top_level = path.parent() == Some(web.as_path());
+        if text.contains("super::super") || (top_level && text.contains("use super::")) {
+            ways.push(format!("{}: names a file of web other than crate::web::NAME", path.display()));
+        }
+        let imports = web_imports(&text);
+        match graph.iter_mut().find(|(f, _)| *f == file) {
+            Some((_, all)) => all.extend(imports),
+            None => graph.push((file, imports)),
+        }
+    }
+    let wrong = against_layers(&graph, WEB_LAYERS);
+    assert!(wrong.is_empty(), "web's imports against its layers:\n{}", wrong.join("\n"));
+    assert!(ways.is_empty(), "{}", ways.join("\n"));
+}
+
+#[test]
+fn the_web_check_finds_a_circle() {
+    // Two files importing each other: whatever their layers, one import
+    // points up, and the check names it.
+    let graph = vec![
+        ("app".to_string(), vec!["watch".to_string()]),
+        ("watch".to_string(), vec!["app".to_string()]),
+    ];
+    assert_eq!(against_layers(&graph, WEB_LAYERS), ["app imports watch"]);
+    let circle = vec![
+        ("a".to_string(), vec!["b".to_string()]),
+        ("b".to_string(), vec!["c".to_string()]),
+        ("c".to_string(), vec!["a".to_string()]),
+    ];
+    // Around a circle of three, whatever the order, an import points up.
+    for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
+        let layers = [("a", order[0]), ("b", order[1]), ("c", order[2])];
+        assert!(!against_layers(&circle, &layers).is_empty(), "{layers:?}");
+    }
+    assert_eq!(web_imports("use crate::web::app::App;\nuse crate::web::dom;"), ["app", "dom"]);
+    let web = Path::new("src/web");
+    assert_eq!(web_file_of(Path::new("src/web/chart/tip.rs"), web).as_deref(), Some("chart"));
+    assert_eq!(web_file_of(Path::new("src/web/mod.rs"), web), None);
+}
+
 #[test]
 fn the_scan_sees_imports() {
     // The scan itself: an upward import is found.

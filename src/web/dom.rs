@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventTarget};
 
 /// A new element with a class and, optionally, text (never markup).
-pub(super) fn element(
+pub(in crate::web) fn element(
     document: &Document,
     tag: &str,
     class: &str,
@@ -23,7 +23,7 @@ pub(super) fn element(
 }
 
 /// Appends a new element to `parent`; see [`element`].
-pub(super) fn append(
+pub(in crate::web) fn append(
     document: &Document,
     parent: &Element,
     tag: &str,
@@ -36,22 +36,34 @@ pub(super) fn append(
 }
 
 /// Sets several attributes at once.
-pub(super) fn attrs(el: &Element, pairs: &[(&str, &str)]) -> Result<(), JsValue> {
+pub(in crate::web) fn attrs(el: &Element, pairs: &[(&str, &str)]) -> Result<(), JsValue> {
     for (k, v) in pairs {
         el.set_attribute(k, v)?;
     }
     Ok(())
 }
 
-/// An event listener: it listens as long as it is kept.
-pub(super) struct Listener {
-    _closure: Closure<dyn FnMut(Event)>,
+/// An event listener: it listens as long as it is kept, and stops when
+/// dropped.
+pub(in crate::web) struct Listener {
+    target: EventTarget,
+    kind: String,
+    closure: Closure<dyn FnMut(Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(&self.kind, self.closure.as_ref().unchecked_ref());
+    }
 }
 
 /// Listens for `kind` events on `target`, handing `f` each one that is an
 /// `E` (`PointerEvent`, `KeyboardEvent`, … or any `Event`); others are
-/// ignored.
-pub(super) fn listen<E: JsCast>(
+/// ignored. Every listener of the engine is added here (the app's
+/// `App::listen` hands its handlers the app as well).
+pub(in crate::web) fn listen<E: JsCast>(
     target: &EventTarget,
     kind: &str,
     mut f: impl FnMut(&E) + 'static,
@@ -62,5 +74,9 @@ pub(super) fn listen<E: JsCast>(
         }
     });
     target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
-    Ok(Listener { _closure: closure })
+    Ok(Listener {
+        target: target.clone(),
+        kind: kind.to_string(),
+        closure,
+    })
 }

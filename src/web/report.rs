@@ -3,9 +3,8 @@
 //! live. Each event's detail reports every chart: whether it is drawn,
 //! its problems, and its marks with their hit areas.
 
-use super::chart::Mounted;
-use super::page::charts_in;
 use crate::model::Problem;
+use crate::web::chart::Mounted;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
@@ -68,6 +67,16 @@ impl ChartReport {
         }
     }
 
+    /// Whether the chart has no problem (so far).
+    pub(super) fn ok(&self) -> bool {
+        self.ok
+    }
+
+    /// Whether the report lists the chart's marks.
+    pub(super) fn has_marks(&self) -> bool {
+        !self.marks.is_empty()
+    }
+
     /// Records that the chart could not be drawn, and why.
     pub(super) fn failed(&mut self, why: String) {
         self.ok = false;
@@ -95,19 +104,6 @@ impl ChartReport {
 pub(super) struct Reported {
     pub report: ChartReport,
     pub figure: Option<HtmlElement>,
-}
-
-/// Completes the reports of the charts taken over after ready: their marks
-/// now, or why there are none.
-pub(super) fn complete(charts: &mut [Reported]) {
-    for Reported { report, figure } in charts {
-        if let (Some(figure), true) = (figure, report.ok && report.marks.is_empty()) {
-            match charts_in(figure).first() {
-                Some(m) => report.drawn(m),
-                None => report.failed("mount failed".to_string()),
-            }
-        }
-    }
 }
 
 /// Marks `<html>` with `data-infographic-NAME` and dispatches

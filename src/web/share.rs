@@ -2,10 +2,10 @@
 //! resolution, shown as an image a reader can long-press (WeChat) or
 //! download.
 
-use super::canvas::framed_image;
-use super::dom::{append, attrs, listen, Listener};
 use crate::model::Chart;
 use crate::theme::Theme;
+use crate::web::canvas::framed_image;
+use crate::web::dom::{append, attrs, listen, Listener};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -4,7 +4,6 @@
 use super::{Mounted, TipAt};
 use crate::interact::step;
 use crate::web::dom::listen;
-use crate::web::page::request_frame;
 use crate::web::screen::pixel_ratio;
 use crate::web::share;
 use crate::web::timer::Timer;
@@ -116,6 +115,5 @@ pub(super) fn wire(this: &Rc<Mounted>, save: &Element) -> Result<(), JsValue> {
             web_sys::console::warn_1(&e);
         }
     })?;
-    request_frame();
     Ok(())
 }

@@ -12,12 +12,13 @@ pub(super) use paint::{Paint, Relayout};
 pub(super) use problems::show_problems;
 use tip::TipAt;
 
-use super::dom::{attrs, Listener};
-use super::screen::{fit_of, prefers, Fit};
 use crate::layout::{Mark, Scene};
 use crate::markup::{data_table, figure_inner, id_prefix};
 use crate::model::Chart;
 use crate::theme::Theme;
+use crate::web::dom::{attrs, Listener};
+use crate::web::mode::Mode;
+use crate::web::screen::{fit_of, prefers, Fit};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -109,8 +110,8 @@ pub(super) struct Mounted {
 impl Mounted {
     /// Takes over `figure`: adopts its pre-rendered markup (see `markup`),
     /// or writes that markup first into a figure that has none (a host page
-    /// without pre-rendering: the page then shifts once) or when told to
-    /// `rewrite` it (preview: the data may be newer than the page), and wires its
+    /// without pre-rendering: the page then shifts once) or when the `mode`
+    /// rewrites figures (preview: the data may be newer than the page), and wires its
     /// events. The static plot stays until the first frame, from
     /// [`Mounted::draw_at`], replaces it in the same box. A chart taken
     /// over on screen shows its final state at once (the reader already
@@ -121,7 +122,7 @@ impl Mounted {
         chart: Chart,
         themes: Rc<Themes>,
         heading_level: u8,
-        rewrite: bool,
+        mode: Mode,
         on_screen: bool,
     ) -> Result<Rc<Mounted>, JsValue> {
         // A figure built before the live region and the ring existed (a
@@ -132,8 +133,8 @@ impl Mounted {
         let adoptable = figure
             .query_selector(":scope > .ig-live + .ig-tools > .ig-save")?
             .is_some();
-        if rewrite || !adoptable {
-            if !cfg!(feature = "full") {
+        if mode.rewrites() || !adoptable {
+            if !mode.writes_figures() {
                 return Err(JsValue::from_str("not pre-rendered"));
             }
             figure.set_inner_html(&figure_inner(&chart, heading_level, ""));

@@ -2,12 +2,13 @@
 
 use crate::model::Problem;
 use crate::web::dom::{append, element};
+use crate::web::mode::Mode;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, HtmlElement};
 
 /// Shows a chart's problems in its place, as text. For readers, a
 /// pre-rendered figure stays as it is (it is the chart as built: nothing
-/// on the page moves); in preview (for editors), or where there is no
+/// on the page moves); in preview and the workbench (for editors), or where there is no
 /// figure yet (the full build), every problem is listed with its path.
 /// Either way the console names each problem's place.
 pub(in crate::web) fn show_problems(
@@ -15,7 +16,7 @@ pub(in crate::web) fn show_problems(
     figure: &HtmlElement,
     id: &str,
     problems: &[Problem],
-    preview: bool,
+    mode: Mode,
 ) -> Result<(), JsValue> {
     for p in problems {
         web_sys::console::warn_1(&format!("infographic {id}: {p}").into());
@@ -27,7 +28,9 @@ pub(in crate::web) fn show_problems(
     }
     // A pre-rendered figure stays as built; the readers' build meets no
     // other (`main.js` loads the full build for a page with a bare figure).
-    if !cfg!(feature = "full") || (!preview && figure.query_selector(".ig-static")?.is_some()) {
+    if !mode.writes_figures()
+        || (!mode.rewrites() && figure.query_selector(".ig-static")?.is_some())
+    {
         return Ok(());
     }
     figure.set_text_content(None);

@@ -27,8 +27,10 @@ mod view;
 use open::{may_replace, offer_draft, open_file, opened, start_from};
 use save::save;
 
-use super::dom::{listen, Listener};
 use crate::model::load;
+use crate::web::app::App;
+use crate::web::dom::{listen, Listener};
+use crate::web::mode::Mode;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -60,14 +62,15 @@ struct State {
     timer: Option<i32>,
     redraw: Option<Closure<dyn FnMut()>>,
     listeners: Vec<Listener>,
+    /// The page's app, which draws the charts.
+    app: App,
+    /// What the charts pane shows.
+    shown: Rc<RefCell<view::Shown>>,
 }
 
+/// The workbench's state, shared by its handlers (which it holds: it lives
+/// as long as the page).
 type Shared = Rc<RefCell<State>>;
-
-thread_local! {
-    /// The workbench, for the page's life.
-    static BENCH: RefCell<Option<Shared>> = const { RefCell::new(None) };
-}
 
 fn by_id<T: JsCast>(document: &Document, id: &str) -> Result<T, JsValue> {
     document
@@ -111,10 +114,9 @@ pub fn workbench() -> Result<(), JsValue> {
         timer: None,
         redraw: None,
         listeners: Vec::new(),
+        app: super::app(|| Mode::Workbench),
+        shown: Rc::default(),
     }));
-    BENCH.with(|b| *b.borrow_mut() = Some(state.clone()));
-    super::start::as_workbench();
-
     let redraw = {
         let state = state.clone();
         Closure::<dyn FnMut()>::new(move || {
@@ -124,15 +126,39 @@ pub fn workbench() -> Result<(), JsValue> {
             }
         })
     };
+    let mut listeners = opening(&state, &document, &text)?;
+    listeners.extend(saving(&state, &document)?);
+    listeners.extend(page(&state, &document, &window, &text)?);
+    listeners.extend(paste::wire(&document, &state)?);
+    {
+        let mut s = state.borrow_mut();
+        s.redraw = Some(redraw);
+        s.listeners = listeners;
+    }
+    offer_draft(&state)?;
+    say(
+        &document,
+        "wb-status",
+        "打开数据文件，或从文章、空白文件开始。",
+    );
+    Ok(())
+}
+
+/// Wires typing and opening: the text, the file input, the open button, starting from an article or a blank file.
+fn opening(
+    state: &Shared,
+    document: &Document,
+    text: &HtmlTextAreaElement,
+) -> Result<Vec<Listener>, JsValue> {
     let mut listeners = Vec::new();
-    let on = |id: &str| -> Result<web_sys::EventTarget, JsValue> { by_id(&document, id) };
+    let on = |id: &str| -> Result<web_sys::EventTarget, JsValue> { by_id(document, id) };
     {
         let state = state.clone();
-        listeners.push(listen::<Event>(&text, "input", move |_| changed(&state))?);
+        listeners.push(listen::<Event>(text, "input", move |_| changed(&state))?);
     }
     {
         let state = state.clone();
-        let input: HtmlInputElement = by_id(&document, "wb-file")?;
+        let input: HtmlInputElement = by_id(document, "wb-file")?;
         let picked = input.clone();
         listeners.push(listen::<Event>(&input, "change", move |_| {
             if let Some(file) = picked.files().and_then(|f| f.get(0)) {
@@ -168,12 +194,19 @@ pub fn workbench() -> Result<(), JsValue> {
     }
     {
         let state = state.clone();
-        let select: HtmlSelectElement = by_id(&document, "wb-template")?;
+        let select: HtmlSelectElement = by_id(document, "wb-template")?;
         let chosen = select.clone();
         listeners.push(listen::<Event>(&on("wb-start")?, "click", move |_| {
             start_from(&state, &chosen.value());
         })?);
     }
+    Ok(listeners)
+}
+
+/// Wires saving, downloading, the publishing check and the encoding's conversion.
+fn saving(state: &Shared, document: &Document) -> Result<Vec<Listener>, JsValue> {
+    let mut listeners = Vec::new();
+    let on = |id: &str| -> Result<web_sys::EventTarget, JsValue> { by_id(document, id) };
     {
         let state = state.clone();
         listeners.push(listen::<Event>(&on("wb-save")?, "click", move |_| {
@@ -192,11 +225,11 @@ pub fn workbench() -> Result<(), JsValue> {
             &on("wb-publish-check")?,
             "click",
             move |_| {
-                let (document, text) = {
+                let (app, document, text) = {
                     let s = state.borrow();
-                    (s.document.clone(), s.text.value())
+                    (s.app.clone(), s.document.clone(), s.text.value())
                 };
-                if let Err(e) = publish::check(&document, &text) {
+                if let Err(e) = publish::check(&app, &document, &text) {
                     failed(&state, "发布前检查未完成", &e);
                 }
             },
@@ -214,6 +247,18 @@ pub fn workbench() -> Result<(), JsValue> {
             say(&document, "wb-status", "将按 UTF-8 保存。");
         })?);
     }
+    Ok(listeners)
+}
+
+/// Wires the page: the problem list, a dropped file, leaving with unsaved changes.
+fn page(
+    state: &Shared,
+    document: &Document,
+    window: &web_sys::Window,
+    text: &HtmlTextAreaElement,
+) -> Result<Vec<Listener>, JsValue> {
+    let mut listeners = Vec::new();
+    let on = |id: &str| -> Result<web_sys::EventTarget, JsValue> { by_id(document, id) };
     {
         let text = text.clone();
         listeners.push(listen::<Event>(&on("wb-problems")?, "click", move |e| {
@@ -250,7 +295,7 @@ pub fn workbench() -> Result<(), JsValue> {
     {
         let state = state.clone();
         listeners.push(listen::<web_sys::BeforeUnloadEvent>(
-            &window,
+            window,
             "beforeunload",
             move |e| {
                 if dirty(&state) {
@@ -265,23 +310,11 @@ pub fn workbench() -> Result<(), JsValue> {
     // keys, if the pause before the redraw has not kept them yet.
     {
         let state = state.clone();
-        listeners.push(listen::<Event>(&window, "pagehide", move |_| {
+        listeners.push(listen::<Event>(window, "pagehide", move |_| {
             keep_draft(&state);
         })?);
     }
-    listeners.extend(paste::wire(&document, &state)?);
-    {
-        let mut s = state.borrow_mut();
-        s.redraw = Some(redraw);
-        s.listeners = listeners;
-    }
-    offer_draft(&state)?;
-    say(
-        &document,
-        "wb-status",
-        "打开数据文件，或从文章、空白文件开始。",
-    );
-    Ok(())
+    Ok(listeners)
 }
 
 /// Whether the text differs from the file as last opened or saved.
@@ -341,7 +374,11 @@ fn render(state: &Shared) -> Result<(), JsValue> {
             view::problems(&document, &list, &count, &text, &problems)?;
             show(&document, "wb-stale", false);
             paste::choices(&document, &view::chart_choices(data))?;
-            view::charts(&document, &root, &loaded)?;
+            let (app, shown) = {
+                let s = state.borrow();
+                (s.app.clone(), s.shown.clone())
+            };
+            view::charts(&app, &shown, &document, &root, &loaded)?;
         }
         Err(problems) => {
             let problems: Vec<_> = problems.iter().collect();

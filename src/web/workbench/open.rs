@@ -2,8 +2,8 @@
 //! or a blank article (never over unsaved text without asking), and the
 //! unsaved text kept from before a reload, offered back.
 
-use super::super::dom::listen;
 use super::{by_id, dirty, draft, failed, file, render, say, show, Shared};
+use crate::web::dom::listen;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event};
@@ -103,7 +103,7 @@ pub(super) fn start_from(state: &Shared, url: &str) {
     let state = state.clone();
     let url = url.to_string();
     wasm_bindgen_futures::spawn_local(async move {
-        match super::super::fetch::fetch(&url).await {
+        match crate::web::fetch::fetch(&url).await {
             Ok(bytes) => {
                 let name = unhashed(url.rsplit('/').next().unwrap_or("data.json"));
                 opened(&state, &name, &bytes, None);

@@ -2,9 +2,9 @@
 //! chosen chart's items (`model::sheet` reads it); every cell that cannot
 //! be read is listed by row and column, and then nothing changes.
 
-use super::super::dom::{append, listen, Listener};
 use super::{by_id, replace_text, say, Shared};
 use crate::model::sheet::{self, CellProblem};
+use crate::web::dom::{append, listen, Listener};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, Document, Element, HtmlSelectElement};

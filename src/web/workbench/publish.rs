@@ -4,9 +4,6 @@
 //! summary, and the images `infographic render` writes (SVG at 640 px, PNG
 //! for WeChat at 2×), to look at and to download.
 
-use super::super::canvas::framed_image;
-use super::super::dom::{append, attrs};
-use super::super::start::{remount, Loaded};
 use super::file::blob_url;
 use super::{by_id, show};
 use crate::describe::summary;
@@ -14,6 +11,10 @@ use crate::layout::{framed, ApproxMeasure};
 use crate::model::{load, Chart};
 use crate::render::to_svg;
 use crate::theme::Theme;
+use crate::web::app::App;
+use crate::web::canvas::framed_image;
+use crate::web::dom::{append, attrs};
+use crate::web::take_over::{remount, Loaded};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -33,7 +34,7 @@ const PNG_WIDTH: f64 = 540.0;
 const PNG_SCALE: f64 = 2.0;
 
 /// Runs every check on `text` and shows the result.
-pub(super) fn check(document: &Document, text: &str) -> Result<(), JsValue> {
+pub(super) fn check(app: &App, document: &Document, text: &str) -> Result<(), JsValue> {
     let section: HtmlElement = by_id(document, "wb-publish")?;
     let result: Element = by_id(document, "wb-publish-result")?;
     let charts: Element = by_id(document, "wb-publish-charts")?;
@@ -65,7 +66,7 @@ pub(super) fn check(document: &Document, text: &str) -> Result<(), JsValue> {
     )));
     let theme = Theme::for_document(&doc.theme, false);
     for chart in ready {
-        one(document, &charts, chart, &theme, &loaded)?;
+        one(app, document, &charts, chart, &theme, &loaded)?;
     }
     focus(&section)
 }
@@ -82,6 +83,7 @@ fn focus(section: &HtmlElement) -> Result<(), JsValue> {
 
 /// One chart: at each screen width, its summary, its images.
 fn one(
+    app: &App,
     document: &Document,
     parent: &Element,
     chart: &Chart,
@@ -106,10 +108,9 @@ fn one(
         page.set_attribute("style", &format!("width:{width}px"))?;
         let figure = append(document, &page, "figure", "ig-chart", None)?;
         figure.set_attribute("data-chart", &chart.id)?;
-        let document = document.clone();
-        let loaded = loaded.clone();
+        let (app, document, loaded) = (app.clone(), document.clone(), loaded.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            remount(&document, &page, &loaded).await;
+            remount(&app, &document, &page, &loaded).await;
         });
     }
     let images = append(document, &article, "div", "wb-pub-images", None)?;

@@ -2,9 +2,10 @@
 //! button that puts the cursor there), and every chart drawn live beside
 //! the text, each problem in its chart's place.
 
-use super::super::dom::{append, attrs};
-use super::super::start::{remount, Loaded};
 use crate::model::{Chart, Document as Data, Problem, ThemeSpec};
+use crate::web::app::App;
+use crate::web::dom::{append, attrs};
+use crate::web::take_over::{remount, Loaded};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -80,13 +81,9 @@ pub(super) fn go_to(text: &HtmlTextAreaElement, button: &Element) {
 /// What the charts pane shows: each chart's id and what was read of it,
 /// and the file's theme and source line, as last drawn.
 #[derive(Default)]
-struct Shown {
+pub(super) struct Shown {
     charts: Vec<(String, Result<Chart, Vec<Problem>>)>,
     file: Option<(ThemeSpec, String, String)>,
-}
-
-thread_local! {
-    static SHOWN: RefCell<Shown> = RefCell::new(Shown::default());
 }
 
 /// Draws every chart of the file as `loaded` in `root` (nothing when it
@@ -95,6 +92,8 @@ thread_local! {
 /// charts that changed since the last call are drawn again (every one when
 /// the theme or the source line changed, or charts came, went or moved).
 pub(super) fn charts(
+    app: &App,
+    shown: &RefCell<Shown>,
     document: &Document,
     root: &Element,
     loaded: &Rc<Loaded>,
@@ -118,7 +117,7 @@ pub(super) fn charts(
         data.publication.clone(),
         data.updated.clone(),
     ));
-    let changed: Vec<bool> = SHOWN.with(|shown| {
+    let changed: Vec<bool> = {
         let mut shown = shown.borrow_mut();
         let same_list = shown.file == file
             && shown.charts.len() == now.len()
@@ -131,7 +130,7 @@ pub(super) fn charts(
         shown.charts = now.clone();
         shown.file = file;
         changed
-    });
+    };
     let boxes = root.query_selector_all(":scope > .wb-one")?;
     if boxes.length() as usize != now.len() || changed.iter().all(|c| *c) {
         root.set_text_content(None);
@@ -152,10 +151,9 @@ pub(super) fn charts(
         if !changed {
             continue;
         }
-        let document = document.clone();
-        let loaded = loaded.clone();
+        let (app, document, loaded) = (app.clone(), document.clone(), loaded.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            remount(&document, &one, &loaded).await;
+            remount(&app, &document, &one, &loaded).await;
         });
     }
     Ok(())
