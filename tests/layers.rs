@@ -196,7 +196,12 @@ const WEB_LAYERS: &[(&str, u8)] = &[
 /// files) is none.
 fn web_file_of(path: &Path, web: &Path) -> Option<String> {
     let rel = path.strip_prefix(web).ok()?.with_extension("");
-    let first = rel.components().next()?.as_os_str().to_string_lossy().into_owned();
+    let first = rel
+        .components()
+        .next()?
+        .as_os_str()
+        .to_string_lossy()
+        .into_owned();
     (first != "mod").then_some(first)
 }
 
@@ -247,7 +252,10 @@ fn web_files_import_down_their_layers_and_name_each_other_one_way() {
         // own files name each other `super::NAME`).
         let top_level = path.parent() == Some(web.as_path());
         if text.contains("super::super") || (top_level && text.contains("use super::")) {
-            ways.push(format!("{}: names a file of web other than crate::web::NAME", path.display()));
+            ways.push(format!(
+                "{}: names a file of web other than crate::web::NAME",
+                path.display()
+            ));
         }
         let imports = web_imports(&text);
         match graph.iter_mut().find(|(f, _)| *f == file) {
@@ -256,7 +264,11 @@ fn web_files_import_down_their_layers_and_name_each_other_one_way() {
         }
     }
     let wrong = against_layers(&graph, WEB_LAYERS);
-    assert!(wrong.is_empty(), "web's imports against its layers:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "web's imports against its layers:\n{}",
+        wrong.join("\n")
+    );
     assert!(ways.is_empty(), "{}", ways.join("\n"));
 }
 
@@ -279,9 +291,15 @@ fn the_web_check_finds_a_circle() {
         let layers = [("a", order[0]), ("b", order[1]), ("c", order[2])];
         assert!(!against_layers(&circle, &layers).is_empty(), "{layers:?}");
     }
-    assert_eq!(web_imports("use crate::web::app::App;\nuse crate::web::dom;"), ["app", "dom"]);
+    assert_eq!(
+        web_imports("use crate::web::app::App;\nuse crate::web::dom;"),
+        ["app", "dom"]
+    );
     let web = Path::new("src/web");
-    assert_eq!(web_file_of(Path::new("src/web/chart/tip.rs"), web).as_deref(), Some("chart"));
+    assert_eq!(
+        web_file_of(Path::new("src/web/chart/tip.rs"), web).as_deref(),
+        Some("chart")
+    );
     assert_eq!(web_file_of(Path::new("src/web/mod.rs"), web), None);
 }
 

@@ -5,12 +5,12 @@
 
 use crate::web::app::App;
 use crate::web::dom::listen;
+use crate::web::embed::report_height;
 use crate::web::fetch::{fetch, page_copy};
+use crate::web::preview::{poll, watch_file};
 use crate::web::report::announce;
 use crate::web::schedule::next_task;
 use crate::web::screen::view_height;
-use crate::web::embed::report_height;
-use crate::web::preview::{poll, watch_file};
 use crate::web::take_over::{complete, find_charts, first_screen, read, settle};
 use crate::web::watch::watch;
 use std::future::Future;
@@ -99,7 +99,8 @@ pub(super) async fn mount(app: &App) -> Result<JsValue, JsValue> {
 /// file: the page's copy, else a request made now (preview: the file
 /// may be newer than the page, so always a request).
 #[allow(clippy::type_complexity)]
-fn roots(app: &App,
+fn roots(
+    app: &App,
     document: &Document,
 ) -> Result<
     Vec<(

@@ -9,13 +9,13 @@ use crate::theme::Theme;
 use crate::web::address::query;
 use crate::web::app::App;
 use crate::web::banner::banner;
-use crate::web::chart::{show_problems, Paint, Relayout, Themes};
 use crate::web::chart::Mounted;
+use crate::web::chart::{show_problems, Paint, Relayout, Themes};
 use crate::web::life::{Found, Life};
-use crate::web::watch::{request_frame, watch};
 use crate::web::report::{ChartReport, Reported};
 use crate::web::schedule::{next_idle, next_task};
 use crate::web::screen::{fit_of, view_height, Fit};
+use crate::web::watch::{request_frame, watch};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -104,7 +104,8 @@ fn chart_of(loaded: &Loaded, id: &str) -> Result<crate::model::Chart, Vec<Proble
 /// Finds each chart of one root in its data file as `loaded`, creating
 /// nothing but the problem notes of charts that cannot be drawn; see
 /// [`first_screen`].
-pub(super) fn find_charts(app: &App,
+pub(super) fn find_charts(
+    app: &App,
     document: &Document,
     root: &Element,
     loaded: &Loaded,
@@ -172,7 +173,8 @@ pub(super) fn find_charts(app: &App,
 /// the screen's bottom edge (`view`, CSS px) counts as on the first
 /// screen, and the first that does not ends it. Returns each chart's
 /// report (with the marks of those laid out) and its figure.
-pub(super) fn first_screen(app: &App,
+pub(super) fn first_screen(
+    app: &App,
     document: &Document,
     found: Vec<FoundChart>,
     view: f64,
@@ -192,8 +194,7 @@ pub(super) fn first_screen(app: &App,
             later |= found.top + above >= view;
             if later {
                 app.add(Life::Waiting(found));
-            } else if let Err(e) = take_over_now(app, document, found, &mut above, &mut report)
-            {
+            } else if let Err(e) = take_over_now(app, document, found, &mut above, &mut report) {
                 report.failed(e.as_string().unwrap_or_else(|| "draw failed".to_string()));
             }
             Reported {
@@ -206,7 +207,8 @@ pub(super) fn first_screen(app: &App,
 
 /// Takes one chart of the first screen over and lays it out; a bare
 /// figure's height adds to `above`.
-fn take_over_now(app: &App,
+fn take_over_now(
+    app: &App,
     document: &Document,
     found: Found,
     above: &mut f64,
