@@ -26,6 +26,7 @@ mod cli {
     use kazuo_infographic::markup::escape;
     use kazuo_infographic::model::{load, Document, Problem};
     use kazuo_infographic::render::{to_png, to_svg, Fonts};
+    use kazuo_infographic::site::prerender_folder;
     use kazuo_infographic::theme::Theme;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
@@ -129,7 +130,7 @@ mod cli {
                 scale,
             } => render(&file, &out, &widths, format, scale),
             Command::Schema { out } => schema(out.as_deref()),
-            Command::Prerender { dir, out } => prerender(&dir, &out),
+            Command::Prerender { dir, out } => prerender_folder(&dir, &out),
         };
         if ok {
             ExitCode::SUCCESS
@@ -282,132 +283,5 @@ mod cli {
                 }
             },
         }
-    }
-
-    /// Writes `text` to `path`, creating its folder; says what failed.
-    fn write(path: &Path, text: &str) -> bool {
-        let made = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::write(path, text));
-        match made {
-            Ok(()) => true,
-            Err(e) => {
-                eprintln!("{}: 写入失败（cannot write）：{e}", path.display());
-                false
-            }
-        }
-    }
-
-    fn prerender(dir: &Path, out: &Path) -> bool {
-        use kazuo_infographic::site::{css_url, prerender, stylesheet};
-        let read = |url: &str| -> Result<Vec<u8>, String> {
-            std::fs::read(dir.join(url)).map_err(|e| format!("{url}: 无法读取（cannot read）：{e}"))
-        };
-        let pages = match std::fs::read_dir(dir) {
-            Ok(entries) => {
-                let mut pages: Vec<PathBuf> = entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|x| x == "html"))
-                    .collect();
-                pages.sort();
-                pages
-            }
-            Err(e) => {
-                eprintln!("{}: {e}", dir.display());
-                return false;
-            }
-        };
-        let mut ok = true;
-        let mut data = Vec::new();
-        for page in pages {
-            let Ok(html) = std::fs::read_to_string(&page) else {
-                eprintln!("{}: 无法读取（cannot read）", page.display());
-                ok = false;
-                continue;
-            };
-            let Some(name) = page.file_name() else {
-                continue;
-            };
-            let built = match prerender(&html, &read) {
-                Ok(built) => built,
-                Err(e) => {
-                    eprintln!("{}: {e}", page.display());
-                    ok = false;
-                    continue;
-                }
-            };
-            ok &= write(&out.join(name), &built.html);
-            data.extend(built.data.clone());
-            // An embed page (its chart named in its address) is also
-            // written pre-rendered for each chart: embed-ID.html.
-            if html.contains("data-embed") && html.contains("data-chart=\"\"") {
-                for url in &built.data {
-                    for id in chart_ids(&read, url) {
-                        let one =
-                            html.replacen("data-chart=\"\"", &format!("data-chart=\"{id}\""), 1);
-                        match prerender(&one, &read) {
-                            Ok(b) => ok &= write(&out.join(format!("embed-{id}.html")), &b.html),
-                            Err(e) => {
-                                eprintln!("{}: {e}", page.display());
-                                ok = false;
-                            }
-                        }
-                    }
-                }
-            }
-            // Snippets to paste into an article body: the figure, the
-            // stylesheets and what loads the engine.
-            if !html.contains("data-embed") {
-                for url in &built.data {
-                    for id in chart_ids(&read, url) {
-                        let one = format!(
-                            "<div data-infographic=\"{url}\">\n<figure data-chart=\"{id}\"></figure>\n</div>\n"
-                        );
-                        match prerender(&one, &read) {
-                            Ok(b) => {
-                                let text = format!(
-                                    "<!-- 喀左时讯 数据图解：图表“{id}”。整段粘贴到文章正文中图表的位置。 -->\n\
-                                     <link rel=\"stylesheet\" href=\"infographic.css\">\n{}\
-                                     <script type=\"module\" src=\"main.js\"></script>\n",
-                                    b.html
-                                );
-                                ok &=
-                                    write(&out.join("snippets").join(format!("{id}.html")), &text);
-                            }
-                            Err(e) => {
-                                eprintln!("{id}: {e}");
-                                ok = false;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        // Each data file's stylesheet, once (its bands take a layout per width).
-        data.sort();
-        data.dedup();
-        for url in data {
-            match read(&url).map(|bytes| load(&bytes)) {
-                Ok(Ok(doc)) => ok &= write(&out.join(css_url(&url)), &stylesheet(&doc)),
-                // prerender has reported what is wrong with the file.
-                _ => ok = false,
-            }
-        }
-        ok
-    }
-
-    /// The ids of the drawable charts of a data file (none if it cannot be read).
-    fn chart_ids(read: &dyn Fn(&str) -> Result<Vec<u8>, String>, url: &str) -> Vec<String> {
-        read(url)
-            .ok()
-            .and_then(|bytes| load(&bytes).ok())
-            .map(|doc| {
-                doc.charts
-                    .iter()
-                    .filter_map(|c| c.chart.as_ref().ok().map(|c| c.id.clone()))
-                    .collect()
-            })
-            .unwrap_or_default()
     }
 }

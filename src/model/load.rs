@@ -1,7 +1,7 @@
 //! From the bytes of a data file to a [`Document`].
 
 use super::check::{validate_chart, validate_theme};
-use super::json::{parse, Json};
+use super::json::{parse, Json, Node};
 use super::problem::{en, en_str, zh, zh_str, Position, Problem};
 use super::read::{Reader, DOCUMENT_KEYS};
 use super::{ChartEntry, Document, ThemeSpec};
@@ -34,6 +34,22 @@ pub(crate) struct RawDocument<C, T> {
 /// its message while the others draw.
 pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
     let text = decode(bytes)?;
+    let root = parse_root(text)?;
+    let (publication, updated, chart_nodes) = top_level(text, &root)?;
+    let (theme, warnings) = read_theme(text, &root);
+    let charts = read_charts(text, &root, chart_nodes, &updated);
+    Ok(Document {
+        publication,
+        updated,
+        theme,
+        warnings,
+        charts,
+    })
+}
+
+/// The file's JSON value; an empty file, or one that is not JSON, is the
+/// file's problem.
+fn parse_root(text: &str) -> Result<Node, Vec<Problem>> {
     if text.trim().is_empty() {
         return Err(vec![Problem::new(
             "",
@@ -41,12 +57,14 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
             en_str!("the file is empty: expected a JSON object"),
         )]);
     }
-    let root = parse(text)
-        .map_err(|e| vec![Problem::new("", e.zh, e.en).at(Position::at_byte(text, e.at))])?;
+    parse(text).map_err(|e| vec![Problem::new("", e.zh, e.en).at(Position::at_byte(text, e.at))])
+}
 
-    // The top level: problems here are the file's.
+/// The top level: the publication, the date and the charts' nodes.
+/// Problems here are the file's.
+fn top_level<'n>(text: &str, root: &'n Node) -> Result<(String, String, &'n [Node]), Vec<Problem>> {
     let mut r = Reader::new(text);
-    let obj = r.object(&root, "", DOCUMENT_KEYS);
+    let obj = r.object(root, "", DOCUMENT_KEYS);
     let fields = obj.as_ref().map(|obj| {
         let publication = r.required_string(obj, "publication");
         let updated = r.required_string(obj, "updated");
@@ -71,8 +89,12 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
         }
         return Err(r.problems);
     };
+    Ok((publication, updated, chart_nodes))
+}
 
-    // The theme: problems only warn, the default theme stands in.
+/// The theme, and its problems: they only warn, and the default theme
+/// stands in for a theme that has any.
+fn read_theme(text: &str, root: &Node) -> (ThemeSpec, Vec<Problem>) {
     let mut warnings = Vec::new();
     let mut theme = ThemeSpec::default();
     if let Some(node) = root.member("theme").filter(|n| n.value != Json::Null) {
@@ -80,15 +102,19 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
         let spec = tr.theme(node);
         warnings.extend(tr.problems);
         if let Some(spec) = spec {
-            let problems = validate_theme(&spec, &root, text);
+            let problems = validate_theme(&spec, root, text);
             if problems.is_empty() && warnings.is_empty() {
                 theme = spec;
             }
             warnings.extend(problems);
         }
     }
+    (theme, warnings)
+}
 
-    // Each chart on its own.
+/// Each chart on its own: its id, and the chart or everything wrong with
+/// it (an id used before is one more problem).
+fn read_charts(text: &str, root: &Node, chart_nodes: &[Node], updated: &str) -> Vec<ChartEntry> {
     let mut charts: Vec<ChartEntry> = Vec::with_capacity(chart_nodes.len());
     for (index, node) in chart_nodes.iter().enumerate() {
         let prefix = format!("charts[{index}]");
@@ -101,7 +127,7 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
         let raw = cr.chart(node, &prefix);
         let mut result = match raw {
             Some(raw) if cr.problems.is_empty() => {
-                validate_chart(raw, &root, text, &prefix, &updated)
+                validate_chart(raw, root, text, &prefix, updated)
             }
             _ => Err(cr.problems),
         };
@@ -123,13 +149,7 @@ pub fn load(bytes: &[u8]) -> Result<Document, Vec<Problem>> {
         }
         charts.push(ChartEntry { id, chart: result });
     }
-    Ok(Document {
-        publication,
-        updated,
-        theme,
-        warnings,
-        charts,
-    })
+    charts
 }
 
 /// UTF-8 text of the file, a byte-order mark skipped; other encodings are

@@ -12,12 +12,16 @@
 //! - [`prerender`]: a page's `<figure data-chart="ID">` places filled in.
 //! - [`chart_css`]: a data file's stylesheet: plot heights by column width,
 //!   which static artboard shows, and the dark palette of the static plots.
+//! - [`prerender_folder`]: a folder of pages pre-rendered, with the embed
+//!   pages, snippets and stylesheets made from them (`infographic prerender`).
 
 // Native only: the wasm size rules of clippy.toml do not apply here.
 #![allow(clippy::disallowed_methods)]
 
+mod build;
 mod page;
 mod plot;
 
+pub use build::prerender_folder;
 pub use page::{css_url, prerender, Prerendered};
 pub use plot::{artboard_svg, bands, chart_css, stylesheet, ARTBOARDS, BAND_MAX, BAND_MIN};

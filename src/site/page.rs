@@ -40,91 +40,172 @@ pub fn prerender(
     html: &str,
     read: &dyn Fn(&str) -> Result<Vec<u8>, String>,
 ) -> Result<Prerendered, String> {
-    let mut out = String::with_capacity(html.len() * 4);
+    let mut page = Filling {
+        read,
+        out: String::with_capacity(html.len() * 4),
+        docs: Vec::new(),
+        current: None,
+        charts: Vec::new(),
+    };
     let mut rest = html;
-    let mut docs: Vec<(String, Document, Theme, String)> = Vec::new();
-    let mut current: Option<(usize, u8)> = None;
-    let mut charts = Vec::new();
     loop {
         let root_at = rest.find("data-infographic=\"");
         let figure_at = find_figure(rest);
-        match (root_at, figure_at) {
-            (Some(r), f) if f.is_none_or(|(f, _)| r < f) => {
-                let value_start = r + "data-infographic=\"".len();
-                let url = attr_value(rest, value_start)?;
-                let level = tag_containing(rest, r)
-                    .and_then(|t| attr(t, "data-heading-level"))
-                    .and_then(|l| l.parse::<u8>().ok())
-                    .filter(|l| (2..=6).contains(l))
-                    .unwrap_or(2);
-                let index = match docs.iter().position(|(u, ..)| *u == url) {
-                    Some(i) => i,
-                    None => {
-                        let bytes = read(&url)?;
-                        let doc = load(&bytes).map_err(|p| problems(&url, &p))?;
-                        let light = Theme::for_document(&doc.theme, false);
-                        // `load` has read it as UTF-8.
-                        let text = String::from_utf8_lossy(&bytes).into_owned();
-                        docs.push((url.clone(), doc, light, text));
-                        docs.len() - 1
-                    }
-                };
-                current = Some((index, level));
-                let (head, tail) = rest.split_at(value_start);
-                out.push_str(head);
-                rest = tail;
-            }
-            (_, Some((start, open_end))) => {
-                let open = rest.get(start..open_end).unwrap_or("");
-                let id = attr(open, "data-chart").unwrap_or_default();
-                let close = rest
-                    .get(open_end..)
-                    .and_then(|t| t.find("</figure>"))
-                    .map(|i| open_end + i)
-                    .ok_or_else(|| format!("<figure data-chart=\"{id}\"> is not closed"))?;
-                out.push_str(rest.get(..start).unwrap_or(""));
-                if id.is_empty() {
-                    out.push_str(rest.get(start..close).unwrap_or(""));
-                } else {
-                    let (index, level) = current.ok_or_else(|| {
-                        format!("<figure data-chart=\"{id}\"> is outside any data-infographic")
-                    })?;
-                    let (url, doc, light, _) = docs.get(index).ok_or("no data file")?;
-                    let chart = match doc.chart(&id).map(|e| &e.chart) {
-                        Some(Ok(chart)) => chart,
-                        Some(Err(p)) => return Err(problems(url, p)),
-                        None => return Err(format!("{url}: 数据文件中没有 id 为“{id}”的图表")),
-                    };
-                    let mut plot = String::new();
-                    for (_, w) in ARTBOARDS {
-                        plot.push_str(&artboard_svg(chart, w, light)?);
-                    }
-                    out.push_str(&with_class(open, "ig-chart"));
-                    out.push_str(&figure_inner(chart, level, &plot));
-                    charts.push(id);
-                }
-                rest = rest.get(close..).unwrap_or("");
-                // Past `</figure>` as it is.
-                let (head, tail) = rest.split_at(rest.len().min("</figure>".len()));
-                out.push_str(head);
-                rest = tail;
-            }
+        rest = match (root_at, figure_at) {
+            (Some(r), f) if f.is_none_or(|(f, _)| r < f) => page.root(rest, r)?,
+            (_, Some(figure)) => page.figure(rest, figure)?,
             // No figure left (a root after the last one fills nothing).
             _ => break,
+        };
+    }
+    page.out.push_str(rest);
+    Ok(page.finish())
+}
+
+/// A data file a page uses.
+struct Source {
+    /// Its address, as the page writes it.
+    url: String,
+    doc: Document,
+    /// The light theme its static plots are drawn in.
+    light: Theme,
+    /// The file as written.
+    text: String,
+}
+
+/// A page being filled, from its start to where its reading has got.
+struct Filling<'r> {
+    read: &'r dyn Fn(&str) -> Result<Vec<u8>, String>,
+    /// The page so far.
+    out: String,
+    /// Each data file the page has named so far, in page order.
+    docs: Vec<Source>,
+    /// The data file the figures at this point take their charts from (an
+    /// index into `docs`) and the heading level of their titles.
+    current: Option<(usize, u8)>,
+    /// The ids of the figures filled in so far.
+    charts: Vec<String>,
+}
+
+impl Filling<'_> {
+    /// Takes `rest` up to the value of the `data-infographic` attribute at
+    /// `r`, which names the data file of the figures after it; returns the
+    /// rest from that value on.
+    fn root<'h>(&mut self, rest: &'h str, r: usize) -> Result<&'h str, String> {
+        let value_start = r + "data-infographic=\"".len();
+        let url = attr_value(rest, value_start)?;
+        let level = tag_containing(rest, r)
+            .and_then(|t| attr(t, "data-heading-level"))
+            .and_then(|l| l.parse::<u8>().ok())
+            .filter(|l| (2..=6).contains(l))
+            .unwrap_or(2);
+        let index = self.source(url)?;
+        self.current = Some((index, level));
+        let (head, tail) = rest.split_at(value_start);
+        self.out.push_str(head);
+        Ok(tail)
+    }
+
+    /// The index in `docs` of the data file at `url`, read and loaded the
+    /// first time the page names it.
+    fn source(&mut self, url: String) -> Result<usize, String> {
+        if let Some(i) = self.docs.iter().position(|s| s.url == url) {
+            return Ok(i);
+        }
+        let bytes = (self.read)(&url)?;
+        let doc = load(&bytes).map_err(|p| problems(&url, &p))?;
+        let light = Theme::for_document(&doc.theme, false);
+        // `load` has read it as UTF-8.
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        self.docs.push(Source {
+            url,
+            doc,
+            light,
+            text,
+        });
+        Ok(self.docs.len() - 1)
+    }
+
+    /// Takes `rest` up to the end of the `<figure data-chart="ID">` from
+    /// `start` to `open_end` and its `</figure>`, filled in unless its id
+    /// is empty; returns the rest after it.
+    fn figure<'h>(
+        &mut self,
+        rest: &'h str,
+        (start, open_end): (usize, usize),
+    ) -> Result<&'h str, String> {
+        let open = rest.get(start..open_end).unwrap_or("");
+        let id = attr(open, "data-chart").unwrap_or_default();
+        let close = rest
+            .get(open_end..)
+            .and_then(|t| t.find("</figure>"))
+            .map(|i| open_end + i)
+            .ok_or_else(|| format!("<figure data-chart=\"{id}\"> is not closed"))?;
+        self.out.push_str(rest.get(..start).unwrap_or(""));
+        if id.is_empty() {
+            self.out.push_str(rest.get(start..close).unwrap_or(""));
+        } else {
+            self.fill(open, id)?;
+        }
+        let rest = rest.get(close..).unwrap_or("");
+        // Past `</figure>` as it is.
+        let (head, tail) = rest.split_at(rest.len().min("</figure>".len()));
+        self.out.push_str(head);
+        Ok(tail)
+    }
+
+    /// Writes the figure `open` (its opening tag) of chart `id` whole: the
+    /// tag with its class, and the chart's figure with a static plot per
+    /// artboard.
+    fn fill(&mut self, open: &str, id: String) -> Result<(), String> {
+        let (index, level) = self.current.ok_or_else(|| {
+            format!("<figure data-chart=\"{id}\"> is outside any data-infographic")
+        })?;
+        let Source {
+            url, doc, light, ..
+        } = self.docs.get(index).ok_or("no data file")?;
+        let chart = match doc.chart(&id).map(|e| &e.chart) {
+            Some(Ok(chart)) => chart,
+            Some(Err(p)) => return Err(problems(url, p)),
+            None => return Err(format!("{url}: 数据文件中没有 id 为“{id}”的图表")),
+        };
+        let mut plot = String::new();
+        for (_, w) in ARTBOARDS {
+            plot.push_str(&artboard_svg(chart, w, light)?);
+        }
+        self.out.push_str(&with_class(open, "ig-chart"));
+        self.out.push_str(&figure_inner(chart, level, &plot));
+        self.charts.push(id);
+        Ok(())
+    }
+
+    /// The page filled in: the data files written into it before
+    /// `</body>`, and their stylesheets linked.
+    fn finish(self) -> Prerendered {
+        let mut out = self.out;
+        // The data files themselves, for the engine to read without a request
+        // (a page, not a snippet: a snippet's engine fetches the file).
+        if let Some(i) = out.rfind("</body>") {
+            let blocks: String = self
+                .docs
+                .iter()
+                .map(|s| data_block(&s.url, &s.text))
+                .collect();
+            out.insert_str(i, &blocks);
+        }
+        let data: Vec<String> = self.docs.into_iter().map(|s| s.url).collect();
+        let html = with_links(&out, &data);
+        Prerendered {
+            html,
+            data,
+            charts: self.charts,
         }
     }
-    out.push_str(rest);
+}
 
-    // The data files themselves, for the engine to read without a request
-    // (a page, not a snippet: a snippet's engine fetches the file).
-    if let Some(i) = out.rfind("</body>") {
-        let blocks: String = docs
-            .iter()
-            .map(|(url, _, _, text)| data_block(url, text))
-            .collect();
-        out.insert_str(i, &blocks);
-    }
-    let data: Vec<String> = docs.into_iter().map(|(url, ..)| url).collect();
+/// `html` with a link to the stylesheet of each data file of `data` before
+/// its `</head>`, or at its start when it has none.
+fn with_links(html: &str, data: &[String]) -> String {
     let links: String = data
         .iter()
         .map(|url| {
@@ -134,15 +215,14 @@ pub fn prerender(
             )
         })
         .collect();
-    let html = match out.find("</head>") {
+    match html.find("</head>") {
         Some(i) => format!(
             "{}{links}{}",
-            out.get(..i).unwrap_or(""),
-            out.get(i..).unwrap_or("")
+            html.get(..i).unwrap_or(""),
+            html.get(i..).unwrap_or("")
         ),
-        None => format!("{links}{out}"),
-    };
-    Ok(Prerendered { html, data, charts })
+        None => format!("{links}{html}"),
+    }
 }
 
 /// A data file as a data block the engine reads in place of fetching

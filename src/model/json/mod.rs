@@ -9,6 +9,7 @@ use decimal::decimal;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod conformance;
 mod decimal;
+mod string;
 #[cfg(test)]
 mod tests;
 
@@ -306,104 +307,6 @@ impl Parser<'_> {
                 zh: zh_str!("数字超出范围"),
                 en: en_str!("number out of range"),
             }),
-        }
-    }
-
-    fn string(&mut self) -> Result<String, SyntaxError> {
-        self.pos += 1;
-        let mut out = String::new();
-        loop {
-            let run_start = self.pos;
-            while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
-                self.pos += 1;
-            }
-            out.push_str(self.text.get(run_start..self.pos).unwrap_or(""));
-            match self.peek() {
-                None => {
-                    return Err(self.error(
-                        zh_str!("字符串缺少结束的双引号"),
-                        en_str!("EOF while parsing a string"),
-                    ))
-                }
-                Some(b'"') => {
-                    self.pos += 1;
-                    return Ok(out);
-                }
-                Some(b'\\') => {
-                    self.pos += 1;
-                    let c = match self.peek() {
-                        Some(b'"') => '"',
-                        Some(b'\\') => '\\',
-                        Some(b'/') => '/',
-                        Some(b'b') => '\u{8}',
-                        Some(b'f') => '\u{c}',
-                        Some(b'n') => '\n',
-                        Some(b'r') => '\r',
-                        Some(b't') => '\t',
-                        Some(b'u') => {
-                            self.pos += 1;
-                            let start = self.pos - 2;
-                            let high = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&high)
-                                && self.bytes.get(self.pos..self.pos + 2) == Some(b"\\u")
-                            {
-                                self.pos += 2;
-                                let low = self.hex4()?;
-                                if !(0xDC00..0xE000).contains(&low) {
-                                    self.pos = start;
-                                    return Err(self.lone_surrogate());
-                                }
-                                0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-                            } else {
-                                high
-                            };
-                            // A surrogate left without its pair is no character.
-                            let Some(c) = char::from_u32(code) else {
-                                self.pos = start;
-                                return Err(self.lone_surrogate());
-                            };
-                            out.push(c);
-                            continue;
-                        }
-                        _ => {
-                            return Err(self
-                                .error(zh_str!("文本中的转义写法有误"), en_str!("invalid escape")))
-                        }
-                    };
-                    self.pos += 1;
-                    out.push(c);
-                }
-                Some(_) => {
-                    return Err(self.error(
-                        zh_str!("文本中有控制字符（例如未转义的换行）"),
-                        en_str!("control character found while parsing a string"),
-                    ))
-                }
-            }
-        }
-    }
-
-    fn lone_surrogate(&self) -> SyntaxError {
-        self.error(
-            zh_str!("文本中的 \\u 转义是不成对的代理项（\\uD800–\\uDFFF 须成对出现）"),
-            en_str!("lone surrogate in hex escape"),
-        )
-    }
-
-    fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        let digits = self
-            .text
-            .get(self.pos..self.pos + 4)
-            .filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
-        match digits.and_then(|d| u32::from_str_radix(d, 16).ok()) {
-            Some(v) => {
-                self.pos += 4;
-                Ok(v)
-            }
-            None => Err(self.error(
-                zh_str!("文本中的转义写法有误"),
-                en_str!("invalid unicode escape"),
-            )),
         }
     }
 }

@@ -79,6 +79,47 @@ struct State {
     painted: bool,
 }
 
+impl State {
+    /// Nothing drawn yet; `still`: no entrance (it shows its end at once).
+    fn new(still: bool) -> State {
+        State {
+            drawn: None,
+            scene: None,
+            active: None,
+            keyboard: false,
+            progress: if still { 1.0 } else { 0.0 },
+            start: None,
+            entered: still,
+            painted: false,
+        }
+    }
+}
+
+/// Makes `figure` a chart's: adopts its pre-rendered markup, or writes it
+/// where the mode does (a bare figure; preview and the workbench always).
+/// A figure built before the live region and the ring existed (a snippet
+/// pasted long ago) is built anew, as a bare one is: by the full build only
+/// (`main.js` loads it for a page with a bare figure). The readers' build
+/// adopts pre-rendered figures, and leaves any other as it is.
+fn adopt(
+    figure: &HtmlElement,
+    chart: &Chart,
+    heading_level: u8,
+    mode: Mode,
+) -> Result<(), JsValue> {
+    let adoptable = figure
+        .query_selector(":scope > .ig-live + .ig-tools > .ig-save")?
+        .is_some();
+    if mode.rewrites() || !adoptable {
+        if !mode.writes_figures() {
+            return Err(JsValue::from_str("not pre-rendered"));
+        }
+        figure.set_inner_html(&figure_inner(chart, heading_level, ""));
+    }
+    figure.class_list().add_1("ig-chart")?;
+    Ok(())
+}
+
 /// A mounted chart.
 pub(super) struct Mounted {
     chart: Chart,
@@ -125,21 +166,7 @@ impl Mounted {
         mode: Mode,
         on_screen: bool,
     ) -> Result<Rc<Mounted>, JsValue> {
-        // A figure built before the live region and the ring existed (a
-        // snippet pasted long ago) is built anew, as a bare one is: by the
-        // full build only (`main.js` loads it for a page with a bare
-        // figure). The readers' build adopts pre-rendered figures, and
-        // leaves any other as it is.
-        let adoptable = figure
-            .query_selector(":scope > .ig-live + .ig-tools > .ig-save")?
-            .is_some();
-        if mode.rewrites() || !adoptable {
-            if !mode.writes_figures() {
-                return Err(JsValue::from_str("not pre-rendered"));
-            }
-            figure.set_inner_html(&figure_inner(&chart, heading_level, ""));
-        }
-        figure.class_list().add_1("ig-chart")?;
+        adopt(figure, &chart, heading_level, mode)?;
         let id = id_prefix(&chart);
         let title = format!("{id}-title");
         // The figure is named by its title (its caption holds notes and source).
@@ -189,16 +216,7 @@ impl Mounted {
             details,
             tabled: Cell::new(false),
             backing: Cell::new(None),
-            state: RefCell::new(State {
-                drawn: None,
-                scene: None,
-                active: None,
-                keyboard: false,
-                progress: if still { 1.0 } else { 0.0 },
-                start: None,
-                entered: still,
-                painted: false,
-            }),
+            state: RefCell::new(State::new(still)),
             listeners: RefCell::new(Vec::new()),
         });
         events::wire(&mounted, &save)?;
