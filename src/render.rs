@@ -6,7 +6,7 @@
 //! canvas, 1 for SVG).
 
 use crate::color::Color;
-use crate::layout::{Anchor, Point, Rect, Scene, Shape};
+use crate::layout::{Anchor, Point, Rect, Scene, Shape, Stroke, Text};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -27,6 +27,9 @@ pub struct Options<'a> {
     pub background: bool,
 }
 
+/// What drawing on a backend gives: nothing, or the backend's error.
+type Drawn<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
 /// Draws `scene` onto `area`, background first.
 pub fn draw<DB: DrawingBackend>(
     scene: &Scene,
@@ -43,81 +46,110 @@ pub fn draw<DB: DrawingBackend>(
     }
     for placed in &scene.shapes {
         match &placed.shape {
-            Shape::Rect { rect, fill, stroke } => {
-                let (p0, p1) = corners(rect, s);
-                if let Some(fill) = fill {
-                    area.draw(&Rectangle::new([p0, p1], rgba(*fill).filled()))?;
-                }
-                if let Some(stroke) = stroke {
-                    let style = rgba(stroke.color).stroke_width(px(stroke.width * s).max(1) as u32);
-                    area.draw(&Rectangle::new([p0, p1], style))?;
-                }
-            }
-            Shape::Line { from, to, stroke } => {
-                let w = stroke.width;
-                if from.x == to.x || from.y == to.y {
-                    // Axis-aligned lines as filled rectangles: crisp at any scale.
-                    let r = Rect::new(
-                        from.x.min(to.x) - if from.x == to.x { w / 2.0 } else { 0.0 },
-                        from.y.min(to.y) - if from.y == to.y { w / 2.0 } else { 0.0 },
-                        if from.x == to.x {
-                            w
-                        } else {
-                            (to.x - from.x).abs()
-                        },
-                        if from.y == to.y {
-                            w
-                        } else {
-                            (to.y - from.y).abs()
-                        },
-                    );
-                    let (p0, p1) = corners(&r, s);
-                    let p1 = (p1.0.max(p0.0 + 1), p1.1.max(p0.1 + 1));
-                    area.draw(&Rectangle::new([p0, p1], rgba(stroke.color).filled()))?;
-                } else {
-                    let style = rgba(stroke.color).stroke_width(px(w * s).max(1) as u32);
-                    area.draw(&PathElement::new(
-                        vec![point(*from, s), point(*to, s)],
-                        style,
-                    ))?;
-                }
-            }
+            Shape::Rect { rect, fill, stroke } => draw_rect(area, rect, *fill, *stroke, s)?,
+            Shape::Line { from, to, stroke } => draw_line(area, *from, *to, *stroke, s)?,
             Shape::Polygon { points, fill } => {
                 let pts: Vec<(i32, i32)> = points.iter().map(|p| point(*p, s)).collect();
                 area.draw(&Polygon::new(pts, rgba(*fill).filled()))?;
             }
-            Shape::Text(t) => {
-                if t.text.is_empty() {
-                    continue;
-                }
-                let weight = if t.bold {
-                    FontStyle::Bold
-                } else {
-                    FontStyle::Normal
-                };
-                let h = match t.anchor {
-                    Anchor::Start => HPos::Left,
-                    Anchor::Middle => HPos::Center,
-                    Anchor::End => HPos::Right,
-                };
-                let font = FontDesc::new(
-                    FontFamily::Name(opts.font_family),
-                    t.size * s * opts.font_scale,
-                    weight,
-                );
-                let color = rgba(t.color);
-                let style = TextStyle::from(font)
-                    .color(&color)
-                    .pos(Pos::new(h, VPos::Center));
-                area.draw(&plotters::element::Text::new(
-                    t.text.as_str(),
-                    point(Point { x: t.x, y: t.y }, s),
-                    style,
-                ))?;
-            }
+            Shape::Text(t) => draw_text(area, t, s, &opts)?,
         }
     }
     area.present()
+}
+
+/// Draws a rectangle: its fill, then its outline.
+fn draw_rect<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    rect: &Rect,
+    fill: Option<Color>,
+    stroke: Option<Stroke>,
+    s: f64,
+) -> Drawn<DB> {
+    let (p0, p1) = corners(rect, s);
+    if let Some(fill) = fill {
+        area.draw(&Rectangle::new([p0, p1], rgba(fill).filled()))?;
+    }
+    if let Some(stroke) = stroke {
+        let style = rgba(stroke.color).stroke_width(px(stroke.width * s).max(1) as u32);
+        area.draw(&Rectangle::new([p0, p1], style))?;
+    }
+    Ok(())
+}
+
+/// Draws a straight line, as a filled rectangle when it is axis-aligned.
+fn draw_line<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    from: Point,
+    to: Point,
+    stroke: Stroke,
+    s: f64,
+) -> Drawn<DB> {
+    let w = stroke.width;
+    if from.x == to.x || from.y == to.y {
+        // Axis-aligned lines as filled rectangles: crisp at any scale.
+        let (p0, p1) = corners(&line_rect(from, to, w), s);
+        let p1 = (p1.0.max(p0.0 + 1), p1.1.max(p0.1 + 1));
+        area.draw(&Rectangle::new([p0, p1], rgba(stroke.color).filled()))?;
+    } else {
+        let style = rgba(stroke.color).stroke_width(px(w * s).max(1) as u32);
+        area.draw(&PathElement::new(vec![point(from, s), point(to, s)], style))?;
+    }
+    Ok(())
+}
+
+/// The rectangle an axis-aligned line `w` wide covers, centred on it.
+fn line_rect(from: Point, to: Point, w: f64) -> Rect {
+    Rect::new(
+        from.x.min(to.x) - if from.x == to.x { w / 2.0 } else { 0.0 },
+        from.y.min(to.y) - if from.y == to.y { w / 2.0 } else { 0.0 },
+        if from.x == to.x {
+            w
+        } else {
+            (to.x - from.x).abs()
+        },
+        if from.y == to.y {
+            w
+        } else {
+            (to.y - from.y).abs()
+        },
+    )
+}
+
+/// Draws a line of text (nothing for an empty one), centred on its `y`.
+fn draw_text<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    t: &Text,
+    s: f64,
+    opts: &Options,
+) -> Drawn<DB> {
+    if t.text.is_empty() {
+        return Ok(());
+    }
+    let weight = if t.bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    let h = match t.anchor {
+        Anchor::Start => HPos::Left,
+        Anchor::Middle => HPos::Center,
+        Anchor::End => HPos::Right,
+    };
+    let font = FontDesc::new(
+        FontFamily::Name(opts.font_family),
+        t.size * s * opts.font_scale,
+        weight,
+    );
+    let color = rgba(t.color);
+    let style = TextStyle::from(font)
+        .color(&color)
+        .pos(Pos::new(h, VPos::Center));
+    area.draw(&plotters::element::Text::new(
+        t.text.as_str(),
+        point(Point { x: t.x, y: t.y }, s),
+        style,
+    ))
 }
 
 /// The backing store (device px) for a canvas that must show `need`,

@@ -20,6 +20,7 @@ mod rows;
 mod scale;
 mod scene;
 mod series;
+mod series_measure;
 mod target;
 mod text;
 
