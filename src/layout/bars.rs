@@ -35,7 +35,7 @@ pub(super) fn layout(items: &[Item], c: &mut SceneBuilder) -> f64 {
         } else {
             value.clone()
         };
-        rows.figure(c, &row, &shown, end, side);
+        rows.value_label(c, &row, &shown, end, side);
         let tip = Tip {
             label: item.label.clone(),
             value: value.clone(),

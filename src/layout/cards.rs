@@ -113,7 +113,7 @@ fn card(
         let h = c.lines(&lines, x, top, line_h, font);
         (top + h + 4.0, text.to_string())
     } else {
-        figure(c, item, x, y, w, color)
+        value_block(c, item, x, y, w, color)
     };
 
     // Caption, then the note (plan, estimate…).
@@ -137,7 +137,7 @@ fn card(
 /// words before it) smaller, on one baseline, shrunk to fit `w`; under it
 /// the plan when the figure is a result (`目标5%左右`). Returns the y below
 /// and the figure as a tip says it.
-fn figure(
+fn value_block(
     c: &mut SceneBuilder,
     item: &Item,
     x: f64,

@@ -7,7 +7,7 @@
 //! every series' figure, and its hit area is the whole group of bars.
 
 use super::marks::bar::{bound_mark, reach, solid, strong};
-use super::marks::label::{figure, row_label, Figure, Flow, VALUE_GAP};
+use super::marks::label::{row_label, value_label, Flow, ValueAt, VALUE_GAP};
 use super::marks::legend::{bound_entries, legend, Swatch};
 use super::scale::{Domain, Linear};
 use super::{Font, Mark, Rect, SceneBuilder, NARROW};
@@ -203,17 +203,17 @@ fn bar(c: &mut SceneBuilder, plot: &Plot, item: &Item, bar_y: f64, color: Color)
     let text = shown_quantity(item, t).to_string();
     let mid = bar_y + BAR / 2.0;
     let at = if item.value() < 0.0 {
-        Figure::Before {
+        ValueAt::Before {
             end: end.min(plot.zero) - reach(sense),
             y: mid,
         }
     } else {
-        Figure::After {
+        ValueAt::After {
             end: end.max(plot.zero) + reach(sense),
             y: mid,
         }
     };
-    figure(c, &text, at, plot.value_font);
+    value_label(c, &text, at, plot.value_font);
     shown_quantity(item, 1.0).to_string()
 }
 
@@ -223,10 +223,10 @@ fn gap(c: &mut SceneBuilder, plot: &Plot, bar_y: f64) -> String {
         color: c.theme.text_muted,
         ..plot.value_font
     };
-    let at = Figure::After {
+    let at = ValueAt::After {
         end: plot.zero,
         y: bar_y + BAR / 2.0,
     };
-    figure(c, "—", at, muted);
+    value_label(c, "—", at, muted);
     "—".to_string()
 }

@@ -4,7 +4,7 @@
 //! line. Plain bars and target bars draw their own bars into it.
 
 use super::marks::bar::rule;
-use super::marks::label::{figure, row_label, Figure, Flow, VALUE_GAP};
+use super::marks::label::{row_label, value_label, Flow, ValueAt, VALUE_GAP};
 use super::scale::{Bands, Domain, Linear};
 use super::{Font, Mark, Rect, SceneBuilder, NARROW};
 use crate::color::Color;
@@ -19,7 +19,7 @@ const MAX_LABEL_LINES: usize = 2;
 
 /// Where the figures go.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Figures {
+enum ValuePlace {
     /// At each bar's end.
     AtEnds,
     /// On a phone, long figures move up beside the label, right-aligned,
@@ -55,7 +55,7 @@ pub(crate) struct Rows {
     /// Where the value scale puts 0.
     pub zero: f64,
     flow: Flow,
-    figures: Figures,
+    values: ValuePlace,
     label_font: Font,
     value_font: Font,
     line_h: f64,
@@ -110,14 +110,14 @@ impl Rows {
             Flow::Above => 0.0,
             Flow::Beside => label_w + LABEL_GAP,
         };
-        let figures = if flow == Flow::Above && value_w > c.width * 0.25 {
-            Figures::BesideLabels
+        let place = if flow == Flow::Above && value_w > c.width * 0.25 {
+            ValuePlace::BesideLabels
         } else {
-            Figures::AtEnds
+            ValuePlace::AtEnds
         };
-        let value_room = match figures {
-            Figures::BesideLabels => 0.0,
-            Figures::AtEnds => value_w + VALUE_GAP,
+        let value_room = match place {
+            ValuePlace::BesideLabels => 0.0,
+            ValuePlace::AtEnds => value_w + VALUE_GAP,
         };
         let neg_room = if domain.has_negative() {
             value_room
@@ -130,7 +130,7 @@ impl Rows {
             x,
             zero: x.at(0.0),
             flow,
-            figures,
+            values: place,
             label_font,
             value_font,
             line_h,
@@ -156,9 +156,9 @@ impl Rows {
     pub fn begin(&mut self, c: &mut SceneBuilder, label: &str) -> Row {
         c.begin_mark();
         let top = self.bands.start();
-        let label_width = match (self.flow, self.figures) {
-            (Flow::Above, Figures::BesideLabels) => c.width - self.value_w - 2.0 * VALUE_GAP,
-            (Flow::Above, Figures::AtEnds) => c.width,
+        let label_width = match (self.flow, self.values) {
+            (Flow::Above, ValuePlace::BesideLabels) => c.width - self.value_w - 2.0 * VALUE_GAP,
+            (Flow::Above, ValuePlace::AtEnds) => c.width,
             (Flow::Beside, _) => self.label_w,
         };
         let lines = c.wrap(label, label_width, self.label_font, MAX_LABEL_LINES);
@@ -171,16 +171,16 @@ impl Rows {
     }
 
     /// Prints `text`, the row's figure, by the bar ending at `end`.
-    pub fn figure(&self, c: &mut SceneBuilder, row: &Row, text: &str, end: f64, side: Side) {
+    pub fn value_label(&self, c: &mut SceneBuilder, row: &Row, text: &str, end: f64, side: Side) {
         let y = row.bar_y + BAR / 2.0;
-        let at = match (self.figures, side) {
-            (Figures::BesideLabels, _) => Figure::Corner {
+        let at = match (self.values, side) {
+            (ValuePlace::BesideLabels, _) => ValueAt::Corner {
                 y: row.top + self.line_h / 2.0,
             },
-            (Figures::AtEnds, Side::Negative) => Figure::Before { end, y },
-            (Figures::AtEnds, Side::Positive) => Figure::After { end, y },
+            (ValuePlace::AtEnds, Side::Negative) => ValueAt::Before { end, y },
+            (ValuePlace::AtEnds, Side::Positive) => ValueAt::After { end, y },
         };
-        figure(c, text, at, self.value_font);
+        value_label(c, text, at, self.value_font);
     }
 
     /// Ends the row's mark, whose hit area spans the full width and half

@@ -7,7 +7,7 @@
 
 use super::marks::legend::{legend, Swatch};
 use super::rows::note;
-use super::series_measure::{figures, item_text, plot, value, Figures, Fonts, Plot};
+use super::series_measure::{item_text, plot, value, value_texts, Fonts, Plot, ValueTexts};
 use super::{Anchor, Font, Mark, Point, Rect, SceneBuilder, Shape, Stroke};
 use crate::color::Color;
 use crate::format::{number, padded, shown_quantity};
@@ -35,7 +35,7 @@ struct Periods<'a> {
     /// Where they are drawn.
     plot: Plot,
     /// Which figures are printed.
-    figures: Figures,
+    figures: ValueTexts,
     /// Some period is highlighted (the others are then in the base colour).
     any_highlight: bool,
 }
@@ -68,7 +68,7 @@ pub(super) fn layout(series: &Series, c: &mut SceneBuilder) -> f64 {
     let periods = Periods {
         items,
         fonts,
-        figures: figures(c, items, fonts.value, &plot),
+        figures: value_texts(c, items, fonts.value, &plot),
         plot,
         any_highlight: items.iter().any(|i| i.highlight),
     };
@@ -158,7 +158,7 @@ impl Periods<'_> {
         } else {
             self.columns(c, &p);
         }
-        self.figure(c, &p);
+        self.value_label(c, &p);
         self.name(c, &p);
         self.end(c, &p);
     }
@@ -217,7 +217,7 @@ impl Periods<'_> {
     }
 
     /// Prints the period's figure, if it is one of those printed.
-    fn figure(&self, c: &mut SceneBuilder, p: &Period) {
+    fn value_label(&self, c: &mut SceneBuilder, p: &Period) {
         let (item, k, f) = (p.item, p.k, &self.figures);
         let v = value(item);
         let show = f.all

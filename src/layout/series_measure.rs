@@ -70,7 +70,7 @@ impl Plot {
 }
 
 /// Which figures are printed and how.
-pub(super) struct Figures {
+pub(super) struct ValueTexts {
     /// Decimals of every figure: those of the most precise one.
     pub(super) places: usize,
     /// Each period's full figure, as the tips say it.
@@ -138,7 +138,7 @@ fn label_step(c: &SceneBuilder, items: &[Item], axis: Font, band: f64) -> usize 
 }
 
 /// Decides which figures are printed, and in what words.
-pub(super) fn figures(c: &SceneBuilder, items: &[Item], font: Font, plot: &Plot) -> Figures {
+pub(super) fn value_texts(c: &SceneBuilder, items: &[Item], font: Font, plot: &Plot) -> ValueTexts {
     // With their unit if every one fits its column, else the bare numbers
     // (the subtitle names the unit), else the highlighted, the last, the
     // highest and the lowest. Every figure to as many decimals as the most
@@ -163,7 +163,7 @@ pub(super) fn figures(c: &SceneBuilder, items: &[Item], font: Font, plot: &Plot)
     } else {
         (false, false)
     };
-    Figures {
+    ValueTexts {
         places,
         texts,
         all,

@@ -69,7 +69,7 @@ fn domain(items: &[Item]) -> Domain {
 /// Fills the row of a target in words with its words; returns its tip.
 fn words_row(c: &mut SceneBuilder, rows: &Rows, row: &Row, item: &Item, value: &str) -> Tip {
     // Words in the place of the bar, from zero on.
-    rows.figure(c, row, value, rows.zero, Side::Positive);
+    rows.value_label(c, row, value, rows.zero, Side::Positive);
     Tip {
         label: item.label.clone(),
         value: value.to_string(),
@@ -93,7 +93,7 @@ fn plan_row(c: &mut SceneBuilder, rows: &Rows, row: &Row, item: &Item, value: &s
     } else {
         value.to_string()
     };
-    rows.figure(c, row, &shown, end, side);
+    rows.value_label(c, row, &shown, end, side);
     let lead = match item.result {
         Some(_) => "实际值，括号内为计划目标".to_string(),
         None => plan_lead(item),

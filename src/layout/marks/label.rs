@@ -58,7 +58,7 @@ pub(crate) fn row_label(
 
 /// Where a figure is printed.
 #[derive(Clone, Copy)]
-pub(crate) enum Figure {
+pub(crate) enum ValueAt {
     /// Right-aligned at the scene's right edge, its line centred on `y`
     /// (beside the label, when the figures are too long for the bars' ends).
     Corner {
@@ -82,21 +82,21 @@ pub(crate) enum Figure {
 }
 
 /// Prints `text` at `at`, shortened with `…` to the room there.
-pub(crate) fn figure(c: &mut SceneBuilder, text: &str, at: Figure, font: Font) {
+pub(crate) fn value_label(c: &mut SceneBuilder, text: &str, at: ValueAt, font: Font) {
     match at {
-        Figure::Corner { y } => {
+        ValueAt::Corner { y } => {
             let shown = c.ellipsize(text, c.width, font);
             c.text(&shown, c.width, y, Anchor::End, font);
         }
         // A bar's end may lie past the canvas when the figures leave the
         // scale no room (a 40-character figure on a 500 px chart): the
         // figure still starts and ends inside it.
-        Figure::Before { end, y } => {
+        ValueAt::Before { end, y } => {
             let right = (end - VALUE_GAP).min(c.width);
             let shown = c.ellipsize(text, right + 0.5, font);
             c.text(&shown, right, y, Anchor::End, font);
         }
-        Figure::After { end, y } => {
+        ValueAt::After { end, y } => {
             let left = (end + VALUE_GAP).max(0.0);
             let shown = c.ellipsize(text, c.width - left + 0.5, font);
             c.text(&shown, left, y, Anchor::Start, font);
