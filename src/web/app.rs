@@ -114,7 +114,7 @@ impl App {
     pub(super) fn listen<E: JsCast>(
         &self,
         target: &EventTarget,
-        kind: &str,
+        kind: &'static str,
         f: impl Fn(&E, &App) + 'static,
     ) -> Result<Listener, JsValue> {
         let weak = self.weak();

@@ -47,7 +47,7 @@ pub(in crate::web) fn attrs(el: &Element, pairs: &[(&str, &str)]) -> Result<(), 
 /// dropped.
 pub(in crate::web) struct Listener {
     target: EventTarget,
-    kind: String,
+    kind: &'static str,
     closure: Closure<dyn FnMut(Event)>,
 }
 
@@ -55,7 +55,7 @@ impl Drop for Listener {
     fn drop(&mut self) {
         let _ = self
             .target
-            .remove_event_listener_with_callback(&self.kind, self.closure.as_ref().unchecked_ref());
+            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
     }
 }
 
@@ -65,7 +65,7 @@ impl Drop for Listener {
 /// `App::listen` hands its handlers the app as well).
 pub(in crate::web) fn listen<E: JsCast>(
     target: &EventTarget,
-    kind: &str,
+    kind: &'static str,
     mut f: impl FnMut(&E) + 'static,
 ) -> Result<Listener, JsValue> {
     let closure = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
@@ -76,7 +76,7 @@ pub(in crate::web) fn listen<E: JsCast>(
     target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
     Ok(Listener {
         target: target.clone(),
-        kind: kind.to_string(),
+        kind,
         closure,
     })
 }

@@ -17,7 +17,7 @@ use web_sys::{Element, Event, EventTarget, KeyboardEvent, MouseEvent, PointerEve
 fn on<E: JsCast>(
     this: &Rc<Mounted>,
     target: &EventTarget,
-    kind: &str,
+    kind: &'static str,
     f: impl Fn(&Mounted, &E) + 'static,
 ) -> Result<(), JsValue> {
     let m = Rc::downgrade(this);
