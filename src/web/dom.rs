@@ -35,6 +35,19 @@ pub(in crate::web) fn append(
     Ok(el)
 }
 
+/// A plain JS object of `entries`, for the workbench's arguments to browser
+/// calls that web-sys has no type for (File System Access's picker options,
+/// the draft kept in `localStorage`). What the engine reports to the page
+/// goes through `report::to_js`.
+#[cfg(feature = "editor")]
+pub(in crate::web) fn object(entries: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (key, value) in entries {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(key), value);
+    }
+    o.into()
+}
+
 /// Sets several attributes at once.
 pub(in crate::web) fn attrs(el: &Element, pairs: &[(&str, &str)]) -> Result<(), JsValue> {
     for (k, v) in pairs {

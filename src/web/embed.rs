@@ -5,6 +5,8 @@
 use crate::format::plain;
 use crate::web::address::query;
 use crate::web::app::App;
+use crate::web::report::to_js;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -65,20 +67,59 @@ fn send_height(app: &App) {
     let child = query("childId").unwrap_or_else(|| chart.clone());
     // Pym.js: "pymxPYMx{id}xPYMxheightxPYMx{px}".
     let pym = JsValue::from_str(&format!("pymxPYMx{child}xPYMxheightxPYMx{}", plain(height)));
-    // Datawrapper: {"datawrapper-height": {"{id}": px}}.
-    let inner = js_sys::Object::new();
-    let dw = js_sys::Object::new();
-    // AMP: {sentinel: "amp", type: "embed-size", height: px}.
-    let amp = js_sys::Object::new();
-    let set = |o: &js_sys::Object, k: &str, v: &JsValue| {
-        let _ = js_sys::Reflect::set(o, &k.into(), v);
+    // Datawrapper: {"datawrapper-height": {"{id}": px}}; AMP: {sentinel:
+    // "amp", type: "embed-size", height: px}.
+    let (Ok(dw), Ok(amp)) = (
+        to_js(&Datawrapper {
+            chart: &chart,
+            height,
+        }),
+        to_js(&Amp { height }),
+    ) else {
+        return;
     };
-    set(&inner, &chart, &height.into());
-    set(&dw, "datawrapper-height", &inner);
-    set(&amp, "sentinel", &"amp".into());
-    set(&amp, "type", &"embed-size".into());
-    set(&amp, "height", &height.into());
-    for message in [pym, dw.into(), amp.into()] {
+    for message in [pym, dw, amp] {
         let _ = parent.post_message(&message, "*");
+    }
+}
+
+/// Datawrapper's height message: `{"datawrapper-height": {"{id}": px}}`.
+struct Datawrapper<'a> {
+    chart: &'a str,
+    height: f64,
+}
+
+/// The chart's height, by its id (the inner map of [`Datawrapper`]).
+struct Heights<'a>(&'a str, f64);
+
+/// AMP's height message: `{sentinel: "amp", type: "embed-size", height: px}`.
+struct Amp {
+    height: f64,
+}
+
+// Written as maps, as the page events' reports are (`report::to_js`).
+impl Serialize for Datawrapper<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry("datawrapper-height", &Heights(self.chart, self.height))?;
+        m.end()
+    }
+}
+
+impl Serialize for Heights<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry(self.0, &self.1)?;
+        m.end()
+    }
+}
+
+impl Serialize for Amp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("sentinel", "amp")?;
+        m.serialize_entry("type", "embed-size")?;
+        m.serialize_entry("height", &self.height)?;
+        m.end()
     }
 }

@@ -106,6 +106,15 @@ pub(super) struct Reported {
     pub figure: Option<HtmlElement>,
 }
 
+/// `value` as a plain JS object: every object the engine hands the page
+/// (the page events' details, an embed's height messages) is written so,
+/// its types serialised as maps (see above).
+pub(super) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true))
+        .map_err(JsValue::from)
+}
+
 /// Marks `<html>` with `data-infographic-NAME` and dispatches
 /// `infographic:NAME` on `document` with the charts' reports as its detail;
 /// returns that detail.
@@ -115,8 +124,7 @@ pub(super) fn announce(
     charts: &[Reported],
 ) -> Result<JsValue, JsValue> {
     let reports: Vec<&ChartReport> = charts.iter().map(|c| &c.report).collect();
-    let detail = reports
-        .serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true))?;
+    let detail = to_js(&reports)?;
     let init = CustomEventInit::new();
     init.set_detail(&detail);
     let event = CustomEvent::new_with_event_init_dict(&format!("infographic:{name}"), &init)?;

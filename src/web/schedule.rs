@@ -25,8 +25,8 @@ pub(super) async fn next_idle() {
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
         let called = idle.is_some_and(|f| {
-            let options = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &500.into());
+            let options = web_sys::IdleRequestOptions::new();
+            options.set_timeout(500);
             f.call2(&window, &resolve, &options).is_ok()
         });
         if !called {

@@ -77,7 +77,9 @@ impl Checker<'_> {
             if let Some(node) = locate(self.root, probe) {
                 break node;
             }
-            match probe.rfind(['.', '[']) {
+            // The last `.` or `[`, ASCII: a byte search, not the generic
+            // pattern searcher (ARCHITECTURE.md, the size rules).
+            match probe.bytes().rposition(|b| b == b'.' || b == b'[') {
                 Some(cut) => probe = probe.get(..cut).unwrap_or(""),
                 None => break self.root,
             }

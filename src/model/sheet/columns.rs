@@ -42,7 +42,7 @@ pub(super) fn column_of(head: &str, kind: Kind) -> (Column, Option<String>) {
         }
         None => (head, None),
     };
-    let has = |words: &[&str]| words.iter().any(|w| name.find(w).is_some());
+    let has = |words: &[&str]| words.iter().any(|w| name.contains(w));
     let column = if has(&["单位"]) {
         Column::Unit
     } else if has(&["备注", "说明", "注"]) {

@@ -35,7 +35,7 @@ fn is_head(first: &[String]) -> bool {
             f.unit.starts_with(['年', '月', '季'])
                 || ["目标", "实际", "计划", "完成"]
                     .iter()
-                    .any(|w| f.unit.find(w).is_some())
+                    .any(|w| f.unit.contains(*w))
         }
         Err(_) => !c.trim().is_empty(),
     })

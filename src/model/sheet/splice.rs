@@ -53,7 +53,7 @@ impl<'a> Existing<'a> {
         match of_group {
             Some(n) if n.member("plan").is_none() && n.member("result").is_some() => "result",
             Some(_) => "plan",
-            None if group.find("实际").or(group.find("完成")).is_some() => "result",
+            None if group.contains("实际") || group.contains("完成") => "result",
             None => default_key(kind),
         }
     }

@@ -1,8 +1,8 @@
 //! Unsaved changes survive a reload: the text and what it was last saved
 //! as are kept in the browser's storage until saved or discarded.
 
-use js_sys::{Object, Reflect, JSON};
-use wasm_bindgen::prelude::*;
+use crate::web::dom::object;
+use js_sys::{Reflect, JSON};
 
 const KEY: &str = "infographic-workbench-draft";
 
@@ -30,14 +30,14 @@ pub(super) fn keep(draft: &Draft) {
     let Some(storage) = storage() else {
         return;
     };
-    let o = Object::new();
-    let set = |k: &str, v: JsValue| Reflect::set(&o, &k.into(), &v).is_ok();
-    let all = set("name", draft.name.as_str().into())
-        && set("text", draft.text.as_str().into())
-        && set("saved", draft.saved.as_str().into())
-        && set("crlf", draft.crlf.into())
-        && set("bom", draft.bom.into());
-    if let (true, Ok(json)) = (all, JSON::stringify(&o)) {
+    let o = object(&[
+        ("name", draft.name.as_str().into()),
+        ("text", draft.text.as_str().into()),
+        ("saved", draft.saved.as_str().into()),
+        ("crlf", draft.crlf.into()),
+        ("bom", draft.bom.into()),
+    ]);
+    if let Ok(json) = JSON::stringify(&o) {
         let _ = storage.set_item(KEY, &String::from(json));
     }
 }

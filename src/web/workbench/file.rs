@@ -3,7 +3,8 @@
 //! same file where the browser has the File System Access API, else as a
 //! download.
 
-use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use crate::web::dom::object;
+use js_sys::{Array, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -34,7 +35,7 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Opened, JsValue> {
         ("utf-8", Ok(text)) => text.to_string(),
         _ => web_sys::TextDecoder::new_with_label(label)?.decode_with_u8_array(body)?,
     };
-    let crlf = text.find("\r\n").is_some();
+    let crlf = text.contains("\r\n");
     Ok(Opened {
         text: if crlf {
             text.replace("\r\n", "\n")
@@ -70,7 +71,7 @@ pub(super) async fn bytes_of(file: &web_sys::Blob) -> Result<Vec<u8>, JsValue> {
 
 /// Calls `window[name](options)` if the browser has it (the File System
 /// Access API's pickers); `None` when it has not.
-fn picker(name: &str, options: &Object) -> Option<Promise> {
+fn picker(name: &str, options: &JsValue) -> Option<Promise> {
     let window = web_sys::window()?;
     let f = Reflect::get(&window, &name.into()).ok()?;
     let f: js_sys::Function = f.dyn_into().ok()?;
@@ -85,22 +86,17 @@ pub(super) fn can_save_in_place() -> bool {
 }
 
 /// The pickers' options: JSON data files, and a suggested name.
-fn options(suggested: Option<&str>) -> Result<Object, JsValue> {
-    let accept = Object::new();
-    Reflect::set(
-        &accept,
-        &"application/json".into(),
-        &Array::of1(&".json".into()),
-    )?;
-    let kind = Object::new();
-    Reflect::set(&kind, &"description".into(), &"数据文件 (JSON)".into())?;
-    Reflect::set(&kind, &"accept".into(), &accept)?;
-    let options = Object::new();
-    Reflect::set(&options, &"types".into(), &Array::of1(&kind))?;
-    if let Some(name) = suggested {
-        Reflect::set(&options, &"suggestedName".into(), &name.into())?;
+fn options(suggested: Option<&str>) -> JsValue {
+    let accept = object(&[("application/json", Array::of1(&".json".into()).into())]);
+    let kind = object(&[
+        ("description", "数据文件 (JSON)".into()),
+        ("accept", accept),
+    ]);
+    let types: JsValue = Array::of1(&kind).into();
+    match suggested {
+        Some(name) => object(&[("types", types), ("suggestedName", name.into())]),
+        None => object(&[("types", types)]),
     }
-    Ok(options)
 }
 
 /// Calls `object.method()` and awaits the promise it returns.
@@ -114,7 +110,7 @@ async fn call(object: &JsValue, method: &str, args: &Array) -> Result<JsValue, J
 /// (to save back to), name and bytes. `Ok(None)`: no such API, or the
 /// editor cancelled.
 pub(super) async fn pick() -> Result<Option<(JsValue, String, Vec<u8>)>, JsValue> {
-    let Some(promise) = picker("showOpenFilePicker", &options(None)?) else {
+    let Some(promise) = picker("showOpenFilePicker", &options(None)) else {
         return Ok(None);
     };
     let Ok(handles) = JsFuture::from(promise).await else {
@@ -129,7 +125,7 @@ pub(super) async fn pick() -> Result<Option<(JsValue, String, Vec<u8>)>, JsValue
 /// Asks where to save a file first saved (File System Access API): its
 /// handle, or `None` if the editor cancelled.
 pub(super) async fn pick_save(name: &str) -> Result<Option<JsValue>, JsValue> {
-    let Some(promise) = picker("showSaveFilePicker", &options(Some(name))?) else {
+    let Some(promise) = picker("showSaveFilePicker", &options(Some(name))) else {
         return Ok(None);
     };
     Ok(JsFuture::from(promise).await.ok())
