@@ -3,7 +3,7 @@
 //! Arabic numerals for quantities; 万, 亿 and 万亿 serve as units for large round
 //! numbers (`15万只`, `1.51亿元`), never a mixed form such as `3亿4500万`;
 //! numbers that are not round in 万 keep every digit, ungrouped as the
-//! reports write them (`13908亿斤`, `12345只`). A floor reads `8%以上`.
+//! reports write them (`13908亿斤`, `12345只`). A lower bound reads `8%以上`.
 //!
 //! Every function here is total: any `f64`, any unit string.
 

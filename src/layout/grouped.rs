@@ -2,7 +2,7 @@
 //! 2024年目标) side by side for each category (an item's `label`), one
 //! colour per series named in a key, each bar's figure at its end in its
 //! own words; a plan's qualifier is drawn at its bar's end as in target
-//! charts (a floor's arrow, a ceiling's cap, an about-band) and named in
+//! charts (an at-least arrow, an at-most cap, an about-band) and named in
 //! the key. A category is one mark: its tip and the live region say
 //! every series' figure, and its hit area is the whole group of bars.
 

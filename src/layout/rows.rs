@@ -222,7 +222,7 @@ pub(crate) struct Tip {
     pub label: String,
     /// Its exact figure with the unit.
     pub value: String,
-    /// Plan or result, floor, the editor's note.
+    /// Plan or result, qualifier, the editor's note.
     pub note: Option<String>,
 }
 

@@ -167,7 +167,7 @@ pub struct Mark {
     pub label: String,
     /// The exact figure with its unit: `15%`, `8%以上`, `119个（59.5%）`.
     pub value: String,
-    /// Plan, estimate, floor or the editor's note.
+    /// Plan, estimate, qualifier or the editor's note.
     pub note: Option<String>,
 }
 

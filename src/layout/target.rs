@@ -1,6 +1,6 @@
 //! Target (bullet) bars: each plan as a tinted outline, its result (once
 //! known) as a solid inner bar; the plan's qualifier drawn at its end (a
-//! floor's arrow, a ceiling's cap, an about-band), a range as a span, a
+//! at-least arrow, an at-most cap, an about-band), a range as a span, a
 //! decrease leftwards from zero, a target in words as its words; a legend
 //! above once results are in.
 

@@ -1,4 +1,4 @@
-//! Bar marks: a solid bar, a plan drawn as a tinted outline (a floor open
+//! Bar marks: a solid bar, a plan drawn as a tinted outline (an at-least plan open
 //! at its far end, with an arrow; a ceiling capped; an about-band; a
 //! range's span), and the thin rule of a zero line.
 
@@ -6,7 +6,7 @@ use crate::color::Color;
 use crate::layout::{Point, Rect, SceneBuilder, Shape, Stroke};
 use crate::model::Sense;
 
-/// How far a floor's arrow reaches past its bar's end, CSS px.
+/// How far an at-least arrow reaches past its bar's end, CSS px.
 pub(crate) const ARROW: f64 = 9.0;
 
 /// A rectangle spanning `a`..`b` horizontally (either order), at least
@@ -33,13 +33,13 @@ pub(crate) struct Outline {
     pub color: Color,
     /// The fill inside the outline.
     pub tint: Color,
-    /// What the qualifier says: exact, a floor's arrow, a ceiling's cap,
+    /// What the qualifier says: exact, an at-least arrow, an at-most cap,
     /// an about-band.
     pub sense: Sense,
 }
 
 /// How far a plan's qualifier reaches past the plan's end, CSS px: the
-/// floor's arrow, the about-band's half, the ceiling's cap.
+/// at-least arrow, the about-band's half, the at-most cap.
 pub(crate) fn reach(sense: Sense) -> f64 {
     match sense {
         Sense::Exact => 0.0,
@@ -59,7 +59,7 @@ pub(crate) fn strong(tint: Color, color: Color) -> Color {
 }
 
 /// A plan from `zero` to `end`, `h` tall from `y`: tinted fill, outlined.
-/// A floor is open at its far end, with an arrow pointing on; a ceiling
+/// A plan of at least its value is open at its far end, with an arrow pointing on; one of at most
 /// is closed by a cap taller than the bar; an about-band straddles the
 /// end. A range (`to`: its upper end) is outlined to its upper end, the
 /// span from `end` to `to` filled stronger.
@@ -109,8 +109,8 @@ pub(crate) fn plan(
 }
 
 /// The qualifier's mark at a bar's far end `far` (the bar `h` tall from
-/// `y`, growing in direction `dir`, ±1): a ceiling's cap taller than the
-/// bar, an about-band straddling the end (filled `band`), a floor's arrow
+/// `y`, growing in direction `dir`, ±1): an at-most cap taller than the
+/// bar, an about-band straddling the end (filled `band`), an at-least arrow
 /// pointing on; nothing for an exact figure.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn bound_mark(

@@ -13,7 +13,7 @@ pub(crate) enum Swatch {
     Outline,
     /// A thin solid bar: a result.
     Solid,
-    /// An arrowhead: a floor.
+    /// An arrowhead: at least (以上, 不低于, 多).
     Arrow,
     /// A cap: a ceiling.
     Cap,
@@ -26,7 +26,7 @@ pub(crate) enum Swatch {
 }
 
 /// The key's entries for the plans' qualifiers that `has` says are drawn:
-/// a floor's arrow, a ceiling's cap, an about-band.
+/// an at-least arrow, an at-most cap, an about-band.
 pub(crate) fn bound_entries(entries: &mut Vec<(Swatch, &str)>, has: impl Fn(Sense) -> bool) {
     for (sense, swatch, name) in [
         (Sense::AtLeast, Swatch::Arrow, "目标为下限"),
