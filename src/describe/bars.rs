@@ -1,6 +1,6 @@
 //! Horizontal bars: the highest and the lowest, and the gap between them.
 
-use super::{extremes, gap, heads, plan_cell, result_cell, value_words, Table};
+use super::{extremes, gap, plans_table, value_words, Table};
 use crate::model::Item;
 
 /// The highest and lowest items and the gap between them.
@@ -25,15 +25,5 @@ pub(super) fn summary(items: &[Item]) -> String {
 
 /// Each item with its plan, result and note.
 pub(super) fn table(items: &[Item]) -> Table {
-    Table {
-        head: heads(&["名称", "计划", "实际", "备注"]),
-        rows: items
-            .iter()
-            .map(|i| {
-                let note = i.note.clone().unwrap_or_default();
-                vec![i.label.clone(), plan_cell(i), result_cell(i), note]
-            })
-            .collect(),
-        groups: Vec::new(),
-    }
+    plans_table(items, ["名称", "计划", "实际", "备注"])
 }

@@ -161,6 +161,21 @@ fn result_cell(item: &Item) -> String {
     }
 }
 
+/// Items as rows of their plan, result and note, under `head`.
+fn plans_table(items: &[Item], head: [&str; 4]) -> Table {
+    Table {
+        head: heads(&head),
+        rows: items
+            .iter()
+            .map(|i| {
+                let note = i.note.clone().unwrap_or_default();
+                vec![i.label.clone(), plan_cell(i), result_cell(i), note]
+            })
+            .collect(),
+        groups: Vec::new(),
+    }
+}
+
 /// Column heads as owned text.
 fn heads(heads: &[&str]) -> Vec<String> {
     heads.iter().map(|h| h.to_string()).collect()

@@ -1,7 +1,7 @@
 //! Targets: the highest and lowest plans, every qualified or worded target
 //! in its own words, the results beside their plans.
 
-use super::{extremes, gap, heads, plan_cell, result_cell, value_words, Table};
+use super::{extremes, gap, plans_table, value_words, Table};
 use crate::format::plan_quantity;
 use crate::model::{Bound, Item};
 
@@ -70,15 +70,5 @@ pub(super) fn summary(items: &[Item]) -> String {
 
 /// Each target with its plan, result and note.
 pub(super) fn table(items: &[Item]) -> Table {
-    Table {
-        head: heads(&["指标", "目标", "实际", "备注"]),
-        rows: items
-            .iter()
-            .map(|i| {
-                let note = i.note.clone().unwrap_or_default();
-                vec![i.label.clone(), plan_cell(i), result_cell(i), note]
-            })
-            .collect(),
-        groups: Vec::new(),
-    }
+    plans_table(items, ["指标", "目标", "实际", "备注"])
 }
