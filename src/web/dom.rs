@@ -79,17 +79,36 @@ impl Drop for Listener {
 pub(in crate::web) fn listen<E: JsCast>(
     target: &EventTarget,
     kind: &'static str,
-    mut f: impl FnMut(&E) + 'static,
+    f: impl FnMut(&E) + 'static,
 ) -> Result<Listener, JsValue> {
-    let closure = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-        if let Some(event) = event.dyn_ref::<E>() {
-            f(event);
-        }
-    });
+    let closure = handler(f);
     target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
     Ok(Listener {
         target: target.clone(),
         kind,
         closure,
     })
+}
+
+/// The closure that hands `f` each event that is an `E`.
+fn handler<E: JsCast>(mut f: impl FnMut(&E) + 'static) -> Closure<dyn FnMut(Event)> {
+    Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+        if let Some(event) = event.dyn_ref::<E>() {
+            f(event);
+        }
+    })
+}
+
+/// Listens for `kind` events on `target` for as long as the page lives, as
+/// [`listen`] does: for an element made once per page (the share dialog),
+/// whose listeners nothing needs to stop.
+pub(in crate::web) fn listen_for_the_page<E: JsCast>(
+    target: &EventTarget,
+    kind: &'static str,
+    f: impl FnMut(&E) + 'static,
+) -> Result<(), JsValue> {
+    let closure = handler(f);
+    target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
+    closure.forget();
+    Ok(())
 }

@@ -5,19 +5,10 @@
 use crate::model::Chart;
 use crate::theme::Theme;
 use crate::web::canvas::framed_image;
-use crate::web::dom::{append, attrs, listen, Listener};
-use std::cell::RefCell;
+use crate::web::dom::{append, attrs, listen_for_the_page};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlAnchorElement, HtmlDialogElement, HtmlImageElement};
-
-/// The page's one share dialog and its listeners.
-type Dialog = (HtmlDialogElement, Vec<Listener>);
-
-thread_local! {
-    /// Made on first use.
-    static DIALOG: RefCell<Option<Dialog>> = const { RefCell::new(None) };
-}
 
 /// Renders `chart` framed at `width` CSS px × `ratio` and opens the dialog.
 pub(super) fn open(chart: &Chart, theme: &Theme, width: f64, ratio: f64) -> Result<(), JsValue> {
@@ -55,10 +46,11 @@ pub(super) fn open(chart: &Chart, theme: &Theme, width: f64, ratio: f64) -> Resu
     Ok(())
 }
 
-/// The share dialog, created once per page.
+/// The share dialog, created once per page (found in the page after that;
+/// its listeners last as long as the page).
 fn dialog(document: &web_sys::Document) -> Result<HtmlDialogElement, JsValue> {
-    if let Some(d) = DIALOG.with(|d| d.borrow().as_ref().map(|(d, _)| d.clone())) {
-        return Ok(d);
+    if let Some(d) = document.query_selector("body > dialog.ig-share")? {
+        return d.dyn_into().map_err(JsValue::from);
     }
     let body = document.body().ok_or("no body")?;
     let dialog: HtmlDialogElement =
@@ -77,17 +69,16 @@ fn dialog(document: &web_sys::Document) -> Result<HtmlDialogElement, JsValue> {
         append(document, &dialog, "img", "ig-share-img", None)?.dyn_into()?;
     let slot = append(document, &dialog, "div", "ig-share-canvas", None)?;
     slot.set_attribute("hidden", "")?;
-    let mut listeners = Vec::new();
     for (event, image_shown) in [("load", true), ("error", false)] {
         let (i, c) = (img.clone(), slot.clone());
-        listeners.push(listen(&img, event, move |_: &web_sys::Event| {
+        listen_for_the_page(&img, event, move |_: &web_sys::Event| {
             i.set_hidden(!image_shown);
             let _ = if image_shown {
                 c.set_attribute("hidden", "")
             } else {
                 c.remove_attribute("hidden")
             };
-        })?);
+        })?;
     }
     let actions = append(document, &dialog, "div", "ig-share-actions", None)?;
     append(
@@ -100,9 +91,6 @@ fn dialog(document: &web_sys::Document) -> Result<HtmlDialogElement, JsValue> {
     let close = append(document, &actions, "button", "ig-share-close", Some("关闭"))?;
     close.set_attribute("type", "button")?;
     let target = dialog.clone();
-    listeners.push(listen(&close, "click", move |_: &web_sys::Event| {
-        target.close()
-    })?);
-    DIALOG.with(|d| *d.borrow_mut() = Some((dialog.clone(), listeners)));
+    listen_for_the_page(&close, "click", move |_: &web_sys::Event| target.close())?;
     Ok(dialog)
 }
