@@ -9,7 +9,7 @@ import { ROOT } from './harness.js';
 // The goal is 60 KB (Chart.js 4.6.1 alone is 71 KB gzipped) and is not met
 // yet; this ceiling is the size measured now, so that nothing makes it
 // worse while the work towards the goal goes on. Lower it as it shrinks.
-const CEILING = Math.floor(90.7 * 1024); // 92,876 B: raised from 89 KB (91,136 B) by what declaring each chart kind once, one owner of the page's state and one way to hand the page an object measurably cost (+1,797 B, bench/RESULTS.md)
+const CEILING = Math.floor(90.5 * 1024); // 92,672 B: raised from 89 KB (91,136 B) by what declaring each chart kind once, one owner of the page's state and one way to hand the page an object measurably cost (+1,527 B, bench/RESULTS.md)
 const FILES = ['pkg/infographic_bg.wasm', 'pkg/infographic.js', 'main.js'];
 // The built site names them by content hash.
 const manifest = JSON.parse(await readFile(join(ROOT, 'dist', 'manifest.json'), 'utf8'));
