@@ -39,7 +39,7 @@ pub use grouped::{grouped_item, series_and_categories};
 pub use item::Item;
 pub use kind::{Fields, Kind, KindSpec, Takes, Words};
 pub use load::load;
-pub use part::{Measure, Part};
+pub use part::{Measure, Part, MAX_PARTS};
 #[cfg(target_arch = "wasm32")]
 pub(crate) use problem::en;
 pub use problem::{Position, Problem};

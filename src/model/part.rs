@@ -1,9 +1,16 @@
 //! A part-to-whole chart: wholes, each split into the same parts.
 
+/// The most given parts a part-to-whole chart draws (the remainder is one
+/// more): the accent, one base colour and the remainder's tint keep three
+/// segments apart; a fourth would share a colour with another, and a reader
+/// could not tell them apart in the bar.
+pub const MAX_PARTS: usize = 2;
+
 /// A part-to-whole chart: named parts of one or more wholes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Part {
-    /// Names of the given parts, in drawing order.
+    /// Names of the given parts, in drawing order. Invariant: 1 to
+    /// [`MAX_PARTS`] of them.
     pub part_labels: Vec<String>,
     /// Name of the remainder, which is always derived, never typed in.
     pub rest_label: String,

@@ -11,7 +11,7 @@
 
 use super::check::RawChart;
 use super::load::RawDocument;
-use super::{Fields, Kind, KindSpec, ThemeSpec};
+use super::{Fields, Kind, KindSpec, ThemeSpec, MAX_PARTS};
 use serde_json::{json, Value};
 
 /// A chart id, as `validate_chart` admits it.
@@ -88,7 +88,8 @@ fn chart_rules() -> Vec<(&'static str, Value)> {
         ),
         (
             "/$defs/RawChart/properties/part_labels",
-            json!({ "type": "array", "minItems": 1 }),
+            json!({ "type": "array", "minItems": 1, "allOf": [{ "maxItems": MAX_PARTS, "errorMessage": format!(
+                "构成图最多画{MAX_PARTS}个部分和“其余”：部分再多，颜色就分不清了；其余合入 rest_label，或改用 bars 图表。A part chart draws at most {MAX_PARTS} parts and the rest.") }] }),
         ),
         (
             "/$defs/RawChart/properties/part_labels/items",

@@ -65,6 +65,7 @@ const UNDERLINED = {
   'range-on-a-series': 77,
   'range-word-without-a-range': 15,
   'words-in-a-series': 81,
+  'too-many-parts': 40,
 };
 // What schema cannot state; only `check` finds these.
 const BEYOND_SCHEMA = {

@@ -3,7 +3,7 @@
 //! within the whole.
 
 use super::super::problem::{en, zh};
-use super::super::{Measure, Part};
+use super::super::{Measure, Part, MAX_PARTS};
 use super::{Checker, RawChart};
 use crate::format::digits::number;
 
@@ -37,6 +37,19 @@ impl Checker<'_> {
                 "part_labels",
                 zh!("“part_labels”至少要有一项"),
                 en!("\"part_labels\" must not be empty"),
+            );
+        }
+        if part_labels.len() > MAX_PARTS {
+            self.push(
+                "part_labels",
+                zh!(
+                    "构成图最多画{MAX_PARTS}个部分和“其余”（现有{}个部分）：部分再多，颜色就分不清了。请只列最重要的部分，其余合入“{rest_label}”；或改用 bars 图表，按数值从大到小排列各部分",
+                    part_labels.len()
+                ),
+                en!(
+                    "a part chart draws at most {MAX_PARTS} parts and the rest (has {}): more cannot be told apart by colour; merge the others into the rest, or use a bars chart sorted by size",
+                    part_labels.len()
+                ),
             );
         }
         for (i, label) in part_labels.iter().enumerate() {
