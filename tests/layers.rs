@@ -10,6 +10,8 @@
     clippy::disallowed_methods
 )]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 /// Each module and its layer, lowest first. A module may import modules
@@ -84,23 +86,9 @@ fn imports(text: &str) -> Vec<String> {
     found
 }
 
-fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            sources(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 fn every_source() -> Vec<(PathBuf, Option<String>, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    sources(&src, &mut files);
-    files.sort();
-    files
+    common::rust_sources(&src)
         .into_iter()
         .map(|path| {
             let module = module_of(&path, &src);

@@ -13,7 +13,7 @@ mod part;
 mod series;
 mod target;
 
-use crate::format::{item_text, number, quantity};
+use crate::format::{item_text, number, plan_quantity, quantity, result_quantity};
 use crate::model::{Body, Bound, Chart, Item, Sense};
 
 /// A chart's figures as rows and columns of text.
@@ -148,7 +148,7 @@ fn value_cell(item: &Item) -> String {
 fn plan_cell(item: &Item) -> String {
     match (item.words(), item.plan) {
         (Some(text), _) => text.to_string(),
-        (None, Some(_)) => crate::format::plan_quantity(item, 1.0).to_string(),
+        (None, Some(_)) => plan_quantity(item, 1.0).to_string(),
         (None, None) => "—".to_string(),
     }
 }
@@ -156,7 +156,7 @@ fn plan_cell(item: &Item) -> String {
 /// A row's result cell: the result in its own words, or `—`.
 fn result_cell(item: &Item) -> String {
     match item.result {
-        Some(_) => crate::format::result_quantity(item, 1.0).to_string(),
+        Some(_) => result_quantity(item, 1.0).to_string(),
         None => "—".to_string(),
     }
 }

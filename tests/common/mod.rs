@@ -10,6 +10,21 @@
 use kazuo_infographic::format::quantity;
 use kazuo_infographic::model::{load, Body, Bound, Chart, Document};
 
+/// Every `.rs` file under `dir`, sorted (`src/` for the layer and length checks).
+pub fn rust_sources(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(rust_sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
 /// The article's bundled data file.
 pub const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/kazuo-2024.json");
 
